@@ -1,0 +1,52 @@
+package org.learninghealth.cycle.evaluation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.learninghealth.cycle.measurement.MeasureType;
+import org.learninghealth.cycle.measurement.MeasurementRepository;
+import org.learninghealth.cycle.rollout.GoLiveRepository;
+import org.springframework.stereotype.Component;
+
+import static org.learninghealth.cycle.project.CycleVariables.*;
+
+/** "Evaluate the change": the stored series of this cycle against its first go-live. */
+@Component("changeEvaluation")
+public class ChangeEvaluationDelegate implements JavaDelegate {
+
+    private final EvaluationService evaluation;
+    private final MeasurementRepository measurements;
+    private final GoLiveRepository goLives;
+
+    public ChangeEvaluationDelegate(EvaluationService evaluation, MeasurementRepository measurements, GoLiveRepository goLives) {
+        this.evaluation = evaluation;
+        this.measurements = measurements;
+        this.goLives = goLives;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String projectKey = (String) execution.getVariable(PROJECT_KEY);
+        int cycle = (Integer) execution.getVariable(CYCLE_NUMBER);
+        Number aimTarget = (Number) execution.getVariable(AIM_TARGET);
+        EvaluationRequest request = new EvaluationRequest(MeasureType.of((String) execution.getVariable(MEASURE_TYPE)),
+                Direction.of((String) execution.getVariable(IMPROVEMENT_DIRECTION)), measurements.series(projectKey, cycle),
+                goLives.firstGoLive(projectKey, cycle), aimTarget == null ? null : aimTarget.doubleValue());
+        EvaluationResult result = evaluation.evaluate(request);
+
+        execution.setVariable(DATA_SUFFICIENT, result.sufficient());
+        execution.setVariable(DATA_SHORTFALL, result.shortfall());
+        execution.setVariable(BASELINE_PERIODS, result.baselinePeriods());
+        execution.setVariable(INTERVENTION_PERIODS, result.interventionPeriods());
+        execution.setVariable(FIRST_GO_LIVE, request.firstGoLive() == null ? null : request.firstGoLive().toString());
+        execution.setVariable(BASELINE_VALUE, result.baselineValue());
+        execution.setVariable(INTERVENTION_VALUE, result.interventionValue());
+        execution.setVariable(ABSOLUTE_CHANGE, result.absoluteChange());
+        execution.setVariable(RELATIVE_CHANGE, result.relativeChange());
+        execution.setVariable(IMPROVED, result.improved());
+        execution.setVariable(STATISTICAL_TEST, result.test());
+        execution.setVariable(P_VALUE, result.pValue());
+        execution.setVariable(SIGNIFICANT, result.significant());
+        execution.setVariable(AIM_MET, result.aimMet());
+        execution.setVariable(EVALUATION_SUMMARY, result.summary());
+    }
+}

@@ -1,0 +1,14 @@
+package org.learninghealth.cycle.evaluation;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code learning-cycle.evaluation.*}.
+ *
+ * @param minBaselinePoints     fewer baseline periods is an outcome (the lead is asked for more data), not an error
+ * @param minInterventionPoints same for the periods after the first go-live
+ * @param significanceLevel     two-sided alpha of the pre/post test
+ */
+@ConfigurationProperties("learning-cycle.evaluation")
+public record EvaluationProperties(int minBaselinePoints, int minInterventionPoints, double significanceLevel) {
+}

@@ -1,0 +1,55 @@
+package org.learninghealth.cycle.gates;
+
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reminds and escalates open gates. A reminder raises the task's priority and leaves a comment in the task's
+ * history; an escalation marks the task top priority with an "overdue" comment, which Tasklist sorts and shows.
+ */
+@Service
+public class GateFollowUpService {
+
+    static final int REMINDER_PRIORITY = 75;
+    static final int ESCALATION_PRIORITY = 100;
+
+    private final TaskService taskService;
+
+    public GateFollowUpService(TaskService taskService) {
+        this.taskService = taskService;
+    }
+
+    /** @return how many open tasks were reminded */
+    public int remind(String processInstanceId, String taskDefinitionKey) {
+        List<Task> tasks = openTasks(processInstanceId, taskDefinitionKey);
+        for (Task task : tasks) {
+            taskService.setPriority(task.getId(), Math.max(task.getPriority(), REMINDER_PRIORITY));
+            taskService.createComment(task.getId(), processInstanceId, "Reminder: this step is due " + format(task.getDueDate()) + ".");
+        }
+        return tasks.size();
+    }
+
+    /** @return how many open tasks were escalated */
+    public int escalate(String processInstanceId, String taskDefinitionKey) {
+        List<Task> tasks = openTasks(processInstanceId, taskDefinitionKey);
+        for (Task task : tasks) {
+            taskService.setPriority(task.getId(), ESCALATION_PRIORITY);
+            taskService.createComment(task.getId(), processInstanceId,
+                    "Escalated: this step was due " + format(task.getDueDate()) + " and is overdue.");
+        }
+        return tasks.size();
+    }
+
+    private List<Task> openTasks(String processInstanceId, String taskDefinitionKey) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey).list();
+    }
+
+    private static String format(Date date) {
+        return date == null ? "(no due date)" : new SimpleDateFormat("yyyy-MM-dd HH:mm", Locale.ROOT).format(date);
+    }
+}

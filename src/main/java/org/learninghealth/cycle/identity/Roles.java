@@ -1,0 +1,18 @@
+package org.learninghealth.cycle.identity;
+
+import java.util.List;
+
+/** Camunda groups of the product's roles. */
+public final class Roles {
+
+    public static final String PROJECT_LEADS = "project-leads";
+    public static final String MANAGERS = "managers";
+    public static final String IRB_REVIEWERS = "irb-reviewers";
+    public static final String UNIT_CHAMPIONS = "unit-champions";
+    public static final String ADMINS = "camunda-admin";
+
+    public static final List<String> ALL = List.of(PROJECT_LEADS, MANAGERS, IRB_REVIEWERS, UNIT_CHAMPIONS, ADMINS);
+
+    private Roles() {
+    }
+}

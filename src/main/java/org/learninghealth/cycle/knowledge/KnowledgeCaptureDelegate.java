@@ -1,0 +1,69 @@
+package org.learninghealth.cycle.knowledge;
+
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.learninghealth.cycle.project.LearningCycleProcess.Outcome;
+import org.springframework.stereotype.Component;
+
+import static org.learninghealth.cycle.project.CycleVariables.*;
+
+/**
+ * "Capture knowledge": writes the cycle's knowledge record. The outcome comes from the task's local input
+ * (decision, disapproval, halt or withdrawal); the reason is the text that went with it.
+ */
+@Component("knowledgeCapture")
+public class KnowledgeCaptureDelegate implements JavaDelegate {
+
+    private final KnowledgeRepository repository;
+
+    public KnowledgeCaptureDelegate(KnowledgeRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Outcome outcome = Outcome.valueOf(((String) execution.getVariable(OUTCOME)).toUpperCase(Locale.ROOT));
+        KnowledgeRecord record = new KnowledgeRecord(null, text(execution, PROJECT_KEY), (Integer) execution.getVariable(CYCLE_NUMBER),
+                text(execution, TITLE), text(execution, PROBLEM), text(execution, UNITS), text(execution, CHANGE_IDEA),
+                text(execution, MEASURE_NAME), text(execution, EVALUATION_SUMMARY), effect(execution), outcome.name(),
+                text(execution, rationaleVariable(outcome)), lessons(execution), false, null);
+        long id = repository.save(record);
+        execution.setVariable(KNOWLEDGE_RECORD_ID, id);
+        execution.setVariable(CYCLE_OUTCOME, outcome.name());
+    }
+
+    static String rationaleVariable(Outcome outcome) {
+        return switch (outcome) {
+            case ADOPT, ADAPT, ABANDON -> DECISION_RATIONALE;
+            case DISAPPROVED -> OVERSIGHT_COMMENTS;
+            case HALTED -> SAFETY_REVIEW_NOTES;
+            case WITHDRAWN -> WITHDRAWAL_REASON;
+        };
+    }
+
+    private static String effect(DelegateExecution execution) {
+        Number absolute = (Number) execution.getVariable(ABSOLUTE_CHANGE);
+        if (absolute == null) {
+            return null;
+        }
+        Number relative = (Number) execution.getVariable(RELATIVE_CHANGE);
+        String direction = Boolean.TRUE.equals(execution.getVariable(IMPROVED)) ? "improved" : "not improved";
+        return relative == null ? String.format(Locale.ROOT, "%s (change %+.4g)", direction, absolute.doubleValue())
+                : String.format(Locale.ROOT, "%s (change %+.4g, %+.1f%%)", direction, absolute.doubleValue(), relative.doubleValue() * 100);
+    }
+
+    private static String lessons(DelegateExecution execution) {
+        String lessons = text(execution, LESSONS_LEARNED);
+        String interpretation = text(execution, INTERPRETATION);
+        if (interpretation == null) {
+            return lessons;
+        }
+        return lessons == null ? interpretation : lessons + "\n\nInterpretation: " + interpretation;
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}

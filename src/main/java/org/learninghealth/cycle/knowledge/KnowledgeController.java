@@ -1,0 +1,29 @@
+package org.learninghealth.cycle.knowledge;
+
+import java.util.List;
+import org.learninghealth.cycle.system.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/knowledge?q=...}: what the organisation already learned, ranked. */
+@RestController
+@RequestMapping("/api/knowledge")
+public class KnowledgeController {
+
+    private final KnowledgeSearch search;
+
+    public KnowledgeController(KnowledgeSearch search) {
+        this.search = search;
+    }
+
+    @GetMapping
+    public List<KnowledgeHit> search(@RequestParam(name = "q", required = false) String q,
+                                     @RequestParam(name = "limit", defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ApiException.badRequest("limit must be between 1 and 100, was " + limit);
+        }
+        return search.search(q, limit);
+    }
+}

@@ -1,0 +1,192 @@
+package org.learninghealth.cycle.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Full-text search over the knowledge records with Lucene (BM25, English stemming). Title, challenge and change idea
+ * weigh more than the rest. The index lives in memory and follows the table: before each search it picks up the
+ * records added or changed since it last looked, so every node of a cluster sees every node's records.
+ */
+@Service
+public class KnowledgeSearch {
+
+    /** Field name -> boost. */
+    static final Map<String, Float> FIELDS = fields();
+
+    private final KnowledgeRepository repository;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private String indexedVersion = "";
+    private Instant indexedUpTo = Instant.EPOCH;
+
+    public KnowledgeSearch(KnowledgeRepository repository) throws IOException {
+        this.repository = repository;
+        this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    private static Map<String, Float> fields() {
+        Map<String, Float> f = new LinkedHashMap<>();
+        f.put("title", 3f);
+        f.put("challenge", 2f);
+        f.put("changeIdea", 2f);
+        f.put("measure", 1.5f);
+        f.put("setting", 1f);
+        f.put("lessons", 1f);
+        f.put("result", 1f);
+        return f;
+    }
+
+    /** @return up to {@code limit} records, best first; a blank query lists the latest records */
+    public List<KnowledgeHit> search(String text, int limit) {
+        refresh();
+        try {
+            Query query = query(text);
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                ScoreDoc[] docs = searcher.search(query, limit).scoreDocs;
+                List<Long> ids = new ArrayList<>();
+                for (ScoreDoc doc : docs) {
+                    ids.add(Long.parseLong(searcher.storedFields().document(doc.doc).get("id")));
+                }
+                Map<Long, KnowledgeRecord> records = repository.byIds(ids);
+                Set<String> terms = terms(text);
+                List<KnowledgeHit> hits = new ArrayList<>();
+                for (int i = 0; i < docs.length; i++) {
+                    KnowledgeRecord record = records.get(ids.get(i));
+                    if (record != null) {
+                        hits.add(new KnowledgeHit(record, docs[i].score, why(record, terms)));
+                    }
+                }
+                return hits;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query query(String text) {
+        if (text == null || terms(text).isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS.keySet().toArray(String[]::new), analyzer, FIELDS);
+        try {
+            return parser.parse(QueryParser.escape(text));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("The search text cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Indexes what changed in the table since the last look. */
+    synchronized void refresh() {
+        String version = repository.version();
+        if (version.equals(indexedVersion)) {
+            return;
+        }
+        try {
+            Instant upTo = indexedUpTo;
+            for (KnowledgeRecord record : repository.changedSince(indexedUpTo)) {
+                writer.updateDocument(new Term("id", record.id().toString()), document(record));
+                if (record.updatedAt().isAfter(upTo)) {
+                    upTo = record.updatedAt();
+                }
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            indexedUpTo = upTo;
+            indexedVersion = version;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(KnowledgeRecord r) {
+        Document doc = new Document();
+        doc.add(new StringField("id", r.id().toString(), Field.Store.YES));
+        Map<String, String> values = values(r);
+        values.forEach((field, value) -> {
+            if (value != null) {
+                doc.add(new TextField(field, value, Field.Store.NO));
+            }
+        });
+        doc.add(new StoredField("projectKey", r.projectKey()));
+        return doc;
+    }
+
+    private static Map<String, String> values(KnowledgeRecord r) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("title", r.title());
+        v.put("challenge", r.challenge());
+        v.put("changeIdea", r.changeIdea());
+        v.put("measure", r.measure());
+        v.put("setting", r.setting());
+        v.put("lessons", r.lessons());
+        v.put("result", r.result());
+        return v;
+    }
+
+    private List<String> why(KnowledgeRecord record, Set<String> queryTerms) {
+        List<String> matched = new ArrayList<>();
+        values(record).forEach((field, value) -> {
+            if (value != null) {
+                Set<String> common = new LinkedHashSet<>(terms(value));
+                common.retainAll(queryTerms);
+                if (!common.isEmpty()) {
+                    matched.add(field + ": " + String.join(", ", common));
+                }
+            }
+        });
+        return matched;
+    }
+
+    private Set<String> terms(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        if (text == null) {
+            return terms;
+        }
+        try (TokenStream stream = analyzer.tokenStream("title", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+}

@@ -1,0 +1,107 @@
+package org.learninghealth.cycle.project;
+
+/**
+ * Names of the process variables of a learning cycle. They flow between learning-cycle, oversight-review and
+ * unit-rollout, so all three models and their tests use these constants.
+ */
+public final class CycleVariables {
+
+    // identity of the project
+    public static final String PROJECT_KEY = "projectKey";
+    public static final String PROJECT_LEAD = "projectLead";
+    public static final String CYCLE_NUMBER = "cycleNumber";
+
+    // 1 challenge (start form)
+    public static final String TITLE = "title";
+    public static final String PROBLEM = "problem";
+    public static final String UNITS = "units";
+    public static final String MEASURE_NAME = "measureName";
+    public static final String MEASURE_TYPE = "measureType";
+    public static final String IMPROVEMENT_DIRECTION = "improvementDirection";
+    public static final String MEASURE_DEFINITION = "measureDefinition";
+
+    // 2 triage
+    public static final String TRIAGE_DECISION = "triageDecision";
+    public static final String TRIAGE_COMMENTS = "triageComments";
+    public static final String CLARIFICATION_RESPONSE = "clarificationResponse";
+
+    // 3 evidence
+    public static final String EVIDENCE = "evidence";
+    public static final String EVIDENCE_QUERY = "evidenceQuery";
+    public static final String EVIDENCE_COUNT = "evidenceCount";
+
+    // 4 plan and oversight questionnaire
+    public static final String AIM = "aim";
+    public static final String AIM_TARGET = "aimTarget";
+    public static final String CHANGE_IDEA = "changeIdea";
+    public static final String BALANCING_MEASURE = "balancingMeasure";
+    public static final String MEASUREMENT_WEEKS = "measurementWeeks";
+    public static final String INVESTIGATIONAL_PRODUCT = "investigationalProduct";
+    public static final String MORE_THAN_MINIMAL_RISK = "moreThanMinimalRisk";
+    public static final String WITHHOLDS_STANDARD_CARE = "withholdsStandardCare";
+    public static final String RANDOMIZES = "randomizes";
+    public static final String GENERALIZABLE_KNOWLEDGE = "generalizableKnowledge";
+    public static final String FUNDED_AS_RESEARCH = "fundedAsResearch";
+    public static final String IDENTIFIABLE_DATA = "identifiableDataBeyondRoutineCare";
+    public static final String AIMS_LOCAL_IMPROVEMENT = "aimsLocalImprovement";
+    public static final String INTENDS_TO_PUBLISH = "intendsToPublish";
+
+    // 5-6 oversight
+    public static final String OVERSIGHT_PATHWAY = "oversightPathway";
+    public static final String OVERSIGHT_DECISION = "oversightDecision";
+    public static final String OVERSIGHT_COMMENTS = "oversightComments";
+    public static final String OVERSIGHT_CONDITIONS = "oversightConditions";
+    public static final String OVERSIGHT_REVIEWERS = "oversightReviewers";
+
+    // 7 rollout (per unit, inside unit-rollout)
+    public static final String UNIT = "unit";
+
+    // 8-9 measurement and evaluation
+    public static final String MEASUREMENT_CSV = "measurementCsv";
+    public static final String BALANCING_MEASURE_HARMED = "balancingMeasureHarmed";
+    public static final String BALANCING_NOTES = "balancingNotes";
+    public static final String DATA_SUFFICIENT = "dataSufficient";
+    public static final String DATA_SHORTFALL = "dataShortfall";
+    public static final String BASELINE_PERIODS = "baselinePeriods";
+    public static final String INTERVENTION_PERIODS = "interventionPeriods";
+    public static final String FIRST_GO_LIVE = "firstGoLive";
+    public static final String BASELINE_VALUE = "baselineValue";
+    public static final String INTERVENTION_VALUE = "interventionValue";
+    public static final String ABSOLUTE_CHANGE = "absoluteChange";
+    public static final String RELATIVE_CHANGE = "relativeChange";
+    public static final String IMPROVED = "improved";
+    public static final String SIGNIFICANT = "significant";
+    public static final String P_VALUE = "pValue";
+    public static final String STATISTICAL_TEST = "statisticalTest";
+    public static final String AIM_MET = "aimMet";
+    public static final String EVALUATION_SUMMARY = "evaluationSummary";
+
+    // 10-12 recommendation, interpretation, decision
+    public static final String RECOMMENDATION = "recommendation";
+    public static final String RECOMMENDATION_REASON = "recommendationReason";
+    public static final String INTERPRETATION = "interpretation";
+    public static final String LESSONS_LEARNED = "lessonsLearned";
+    public static final String DECISION = "decision";
+    public static final String DECISION_RATIONALE = "decisionRationale";
+
+    // 13-14 knowledge and next cycle
+    public static final String OUTCOME = "outcome";
+    public static final String CYCLE_OUTCOME = "cycleOutcome";
+    public static final String KNOWLEDGE_RECORD_ID = "knowledgeRecordId";
+    public static final String PREVIOUS_CYCLES = "previousCycles";
+
+    // safety events and withdrawal
+    public static final String SAFETY_EVENT_DESCRIPTION = "safetyEventDescription";
+    public static final String SAFETY_EVENT_SEVERITY = "safetyEventSeverity";
+    public static final String SAFETY_EVENT_REPORTED_BY = "safetyEventReportedBy";
+    public static final String SAFETY_DECISION = "safetyDecision";
+    public static final String SAFETY_REVIEW_NOTES = "safetyReviewNotes";
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+    public static final String WITHDRAWN_BY = "withdrawnBy";
+
+    // gate follow-ups (local input of the reminder and escalation tasks)
+    public static final String GATE_TASK = "gateTask";
+
+    private CycleVariables() {
+    }
+}

@@ -1,0 +1,59 @@
+package org.learninghealth.cycle.project;
+
+/** Keys, element ids and messages of {@code processes/learning-cycle.bpmn}. */
+public final class LearningCycleProcess {
+
+    public static final String KEY = "learning-cycle";
+    public static final String MESSAGE_SAFETY_EVENT = "SafetyEventReported";
+    public static final String MESSAGE_WITHDRAWN = "ProjectWithdrawn";
+    public static final String ERROR_PROJECT_HALTED = "ProjectHalted";
+
+    public static final String START = "StartEvent_ChallengeDescribed";
+    public static final String TASK_TRIAGE = "Task_TriageChallenge";
+    public static final String TASK_CLARIFY = "Task_ClarifyChallenge";
+    public static final String TASK_LOOK_UP_EVIDENCE = "Task_LookUpEvidence";
+    public static final String TASK_PLAN = "Task_PlanChange";
+    public static final String TASK_PATHWAY = "Task_DetermineOversightPathway";
+    public static final String CALL_OVERSIGHT = "CallActivity_OversightReview";
+    public static final String CALL_ROLLOUT = "CallActivity_UnitRollout";
+    public static final String TIMER_MEASUREMENT = "Timer_MeasurementPeriod";
+    public static final String TASK_SUBMIT_MEASUREMENTS = "Task_SubmitMeasurements";
+    public static final String TASK_EVALUATE = "Task_EvaluateChange";
+    public static final String TASK_RECOMMEND = "Task_RecommendNextStep";
+    public static final String TASK_INTERPRET = "Task_InterpretEvaluation";
+    public static final String TASK_DECIDE = "Task_DecideAdoption";
+    public static final String TASK_CAPTURE = "Task_CaptureKnowledge";
+    public static final String TASK_NEXT_CYCLE = "Task_StartNextCycle";
+    public static final String TASK_REVIEW_SAFETY_EVENT = "Task_ReviewSafetyEvent";
+    public static final String TASK_CAPTURE_HALTED = "Task_CaptureKnowledgeHalted";
+    public static final String TASK_CAPTURE_WITHDRAWN = "Task_CaptureKnowledgeWithdrawn";
+    public static final String TIMER_TRIAGE_REMINDER = "Timer_TriageReminder";
+    public static final String TIMER_TRIAGE_ESCALATION = "Timer_TriageEscalation";
+    public static final String TASK_REMIND_TRIAGE = "Task_RemindTriage";
+    public static final String TASK_ESCALATE_TRIAGE = "Task_EscalateTriage";
+    public static final String TIMER_DECISION_REMINDER = "Timer_DecisionReminder";
+    public static final String TIMER_DECISION_ESCALATION = "Timer_DecisionEscalation";
+
+    public static final String END_DECLINED = "EndEvent_Declined";
+    public static final String END_ADOPTED = "EndEvent_Adopted";
+    public static final String END_ABANDONED = "EndEvent_Abandoned";
+    public static final String END_DISAPPROVED = "EndEvent_Disapproved";
+    public static final String END_HALTED = "EndEvent_Halted";
+    public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
+    public static final String END_SAFETY_REVIEWED = "EndEvent_SafetyReviewed";
+
+    /** Values of the triage form. */
+    public enum TriageDecision { ACCEPT, DECLINE, CLARIFY }
+
+    /** Values of the adoption decision form. */
+    public enum Decision { ADOPT, ADAPT, ABANDON }
+
+    /** How a cycle ended, as recorded in the knowledge base. */
+    public enum Outcome { ADOPT, ADAPT, ABANDON, DISAPPROVED, HALTED, WITHDRAWN }
+
+    /** Values of the safety review form. */
+    public enum SafetyDecision { CONTINUE, HALT }
+
+    private LearningCycleProcess() {
+    }
+}

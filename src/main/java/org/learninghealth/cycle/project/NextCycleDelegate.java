@@ -1,0 +1,31 @@
+package org.learninghealth.cycle.project;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import static org.learninghealth.cycle.project.CycleVariables.*;
+
+/**
+ * Adapt: the next PDSA cycle starts with the cycle number plus one. The results of the finished cycle are cleared
+ * so that no gateway of the new cycle reads a stale answer; a one-line summary of each cycle is kept.
+ */
+@Component("nextCycle")
+public class NextCycleDelegate implements JavaDelegate {
+
+    static final List<String> CYCLE_RESULTS = List.of(OVERSIGHT_DECISION, DATA_SUFFICIENT, DATA_SHORTFALL, BASELINE_PERIODS,
+            INTERVENTION_PERIODS, FIRST_GO_LIVE, BASELINE_VALUE, INTERVENTION_VALUE, ABSOLUTE_CHANGE, RELATIVE_CHANGE, IMPROVED,
+            SIGNIFICANT, P_VALUE, STATISTICAL_TEST, AIM_MET, EVALUATION_SUMMARY, RECOMMENDATION, RECOMMENDATION_REASON,
+            INTERPRETATION, MEASUREMENT_CSV, BALANCING_MEASURE_HARMED, BALANCING_NOTES, DECISION, CYCLE_OUTCOME);
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int cycle = (Integer) execution.getVariable(CYCLE_NUMBER);
+        String previous = (String) execution.getVariable(PREVIOUS_CYCLES);
+        String line = "Cycle " + cycle + ": " + execution.getVariable(DECISION) + " - " + execution.getVariable(DECISION_RATIONALE);
+        execution.setVariable(PREVIOUS_CYCLES, previous == null ? line : previous + "\n" + line);
+        execution.setVariable(CYCLE_NUMBER, cycle + 1);
+        CYCLE_RESULTS.forEach(execution::removeVariable);
+    }
+}

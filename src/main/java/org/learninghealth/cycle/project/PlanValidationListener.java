@@ -1,0 +1,49 @@
+package org.learninghealth.cycle.project;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.learninghealth.cycle.measurement.MeasureType;
+import org.learninghealth.cycle.rollout.RolloutPlanner;
+import org.springframework.stereotype.Component;
+
+import static org.learninghealth.cycle.project.CycleVariables.*;
+
+/**
+ * On completing the plan: the answers the later steps depend on must make sense, whatever client submitted them
+ * (Tasklist validates too, but REST callers skip the form).
+ */
+@Component("planValidation")
+public class PlanValidationListener implements TaskListener {
+
+    static final int MAX_MEASUREMENT_WEEKS = 104;
+
+    @Override
+    public void notify(DelegateTask task) {
+        List<String> problems = new ArrayList<>();
+        try {
+            RolloutPlanner.parseUnits((String) task.getVariable(UNITS));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        Object weeks = task.getVariable(MEASUREMENT_WEEKS);
+        if (!(weeks instanceof Number n) || n.intValue() != n.doubleValue() || n.intValue() < 1 || n.intValue() > MAX_MEASUREMENT_WEEKS) {
+            problems.add("The measurement period must be a whole number of weeks from 1 to " + MAX_MEASUREMENT_WEEKS + " (was " + weeks + ").");
+        } else if (!(weeks instanceof Integer)) {
+            task.setVariable(MEASUREMENT_WEEKS, n.intValue());
+        }
+        Object target = task.getVariable(AIM_TARGET);
+        if (!(target instanceof Number t)) {
+            problems.add("Set the aim target: the value of the measure that would mean the aim is met.");
+        } else if (MeasureType.of((String) task.getVariable(MEASURE_TYPE)) == MeasureType.PROPORTION && (t.doubleValue() < 0 || t.doubleValue() > 1)) {
+            problems.add("For a proportion the aim target is a fraction from 0 to 1 (0.15 for 15%), was " + t + ".");
+        } else if (t.doubleValue() < 0) {
+            problems.add("The aim target cannot be negative (was " + t + ").");
+        }
+        if (!problems.isEmpty()) {
+            throw new BadUserRequestException("The plan cannot be submitted yet: " + String.join(" ", problems));
+        }
+    }
+}

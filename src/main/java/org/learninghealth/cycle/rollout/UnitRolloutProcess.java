@@ -1,0 +1,20 @@
+package org.learninghealth.cycle.rollout;
+
+/** Keys, element ids and variables of {@code processes/unit-rollout.bpmn}. */
+public final class UnitRolloutProcess {
+
+    public static final String KEY = "unit-rollout";
+    public static final String TASK_PREPARE = "Task_PrepareUnitRollout";
+    public static final String TASK_CONFIRM_GO_LIVE = "Task_ConfirmGoLive";
+    public static final String TASK_RECORD_GO_LIVE = "Task_RecordGoLive";
+    public static final String END = "EndEvent_UnitLive";
+
+    public static final String GO_LIVE_DUE = "goLiveDue";
+    public static final String READINESS_CHECKLIST = "readinessChecklist";
+    public static final String GO_LIVE_DATE = "goLiveDate";
+    public static final String FIDELITY_NOTES = "fidelityNotes";
+    public static final String CHECKLIST_COMPLETED = "checklistCompleted";
+
+    private UnitRolloutProcess() {
+    }
+}

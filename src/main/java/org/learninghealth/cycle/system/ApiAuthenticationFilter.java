@@ -1,0 +1,88 @@
+package org.learninghealth.cycle.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code /api/*}: HTTP Basic against Camunda's users, or - for reading only - the Camunda webapp
+ * session of a person already logged in to Tasklist or Cockpit (one login for everything). Changes through the
+ * session are refused so that another site cannot forge them (CSRF). The engine sees the user and their groups,
+ * so Camunda's authorizations apply to everything the API does on the user's behalf.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    private final IdentityService identityService;
+
+    public ApiAuthenticationFilter(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String user = basicUser(request);
+        if (user == null && isRead(request)) {
+            user = sessionUser(request);
+        }
+        if (user == null) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"learning-cycle\"");
+            response.setContentType("application/json");
+            response.getWriter().write("{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"Log in (HTTP Basic with your Camunda user) to use this API.\"}");
+            return;
+        }
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        try {
+            identityService.setAuthentication(user, groups);
+            chain.doFilter(request, response);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static boolean isRead(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    private String basicUser(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String user = decoded.substring(0, colon);
+        return identityService.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
+    }
+
+    private static String sessionUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        Authentication authentication = authentications == null ? null : authentications.getAuthenticationForProcessEngine("default");
+        return authentication == null ? null : authentication.getIdentityId();
+    }
+}

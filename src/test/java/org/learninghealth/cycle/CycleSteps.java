@@ -1,0 +1,106 @@
+package org.learninghealth.cycle;
+
+import static org.learninghealth.cycle.project.CycleVariables.*;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.learninghealth.cycle.oversight.OversightReviewProcess;
+import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.rollout.UnitRolloutProcess;
+
+/** The steps of a cycle as the demo users take them, so that path tests read like the cycle. */
+public abstract class CycleSteps extends CycleTestSupport {
+
+    protected String started(String lead) {
+        ProcessInstance instance = startProject(lead, challenge("Falls on the medical wards"));
+        return projectKey(instance);
+    }
+
+    protected void triage(String projectKey, String decision, String comments) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(TRIAGE_DECISION, decision);
+        v.put(TRIAGE_COMMENTS, comments);
+        complete("manager", projectKey, LearningCycleProcess.TASK_TRIAGE, v);
+    }
+
+    protected void acceptedWithEvidence(String projectKey) {
+        triage(projectKey, "ACCEPT", null);
+        executeJobs(projectKey);
+    }
+
+    protected void planned(String projectKey, Map<String, Object> plan) {
+        complete("lead", projectKey, LearningCycleProcess.TASK_PLAN, plan);
+    }
+
+    protected void reviewed(String reviewer, String projectKey, String taskKey, String vote, String comments) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(OversightReviewProcess.REVIEW_DECISION, vote);
+        v.put(OversightReviewProcess.REVIEW_COMMENTS, comments);
+        complete(reviewer, projectKey, taskKey, v);
+    }
+
+    /** Every unit's champion confirms go-live on {@code day}. */
+    protected void rolledOut(String projectKey, LocalDate day) {
+        executeJobs(projectKey);
+        for (Task task : tasks(projectKey, UnitRolloutProcess.TASK_CONFIRM_GO_LIVE)) {
+            Map<String, Object> v = new HashMap<>();
+            v.put(UnitRolloutProcess.GO_LIVE_DATE, day.toString());
+            v.put(UnitRolloutProcess.FIDELITY_NOTES, "Done as planned");
+            completeTask("champion", task, v);
+        }
+        executeJobs(projectKey);
+    }
+
+    protected void measurementPeriodOver(String projectKey, int weeks) {
+        moveClock(Duration.ofDays(7L * weeks + 1));
+        executeJobs(projectKey);
+    }
+
+    protected void measurementsSubmitted(String projectKey, String csv, boolean balancingHarmed) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(MEASUREMENT_CSV, csv);
+        v.put(BALANCING_MEASURE_HARMED, balancingHarmed);
+        complete("lead", projectKey, LearningCycleProcess.TASK_SUBMIT_MEASUREMENTS, v);
+        executeJobs(projectKey);
+    }
+
+    protected void interpreted(String projectKey) {
+        complete("lead", projectKey, LearningCycleProcess.TASK_INTERPRET,
+                Map.of(INTERPRETATION, "Rounding was done on most shifts.", LESSONS_LEARNED, "Involve aides from the start."));
+    }
+
+    protected void decided(String projectKey, String decision) {
+        complete("manager", projectKey, LearningCycleProcess.TASK_DECIDE,
+                Map.of(DECISION, decision, DECISION_RATIONALE, "Decided on the evaluation: " + decision));
+        executeJobs(projectKey);
+    }
+
+    /** Weekly proportions: {@code baselineWeeks} before {@code goLive} at {@code before}/100, then {@code after}/100. */
+    public static String weeklyProportions(LocalDate goLive, int baselineWeeks, int before, int interventionWeeks, int after) {
+        StringBuilder csv = new StringBuilder("period,numerator,denominator\n");
+        for (int w = baselineWeeks; w >= 1; w--) {
+            csv.append(goLive.minusWeeks(w)).append(',').append(before + (w % 3) - 1).append(",100\n");
+        }
+        for (int w = 0; w < interventionWeeks; w++) {
+            csv.append(goLive.plusWeeks(w)).append(',').append(after + (w % 3) - 1).append(",100\n");
+        }
+        return csv.toString();
+    }
+
+    /** From a new challenge to the interpretation of a cycle that clearly worked. */
+    protected String throughEvaluation(String lead, int before, int after) {
+        String key = started(lead);
+        acceptedWithEvidence(key);
+        planned(key, plan());
+        reviewed("irb", key, OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", null);
+        rolledOut(key, TODAY);
+        measurementPeriodOver(key, 12);
+        measurementsSubmitted(key, weeklyProportions(TODAY, 10, before, 10, after), false);
+        interpreted(key);
+        return key;
+    }
+}
