@@ -10,10 +10,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.project.LearningCycleService;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The steps of a cycle as the demo users take them, so that path tests read like the cycle. */
 public abstract class CycleSteps extends CycleTestSupport {
+
+    @Autowired protected LearningCycleService cycles;
 
     protected String started(String lead) {
         ProcessInstance instance = startProject(lead, challenge("Falls on the medical wards"));
@@ -77,6 +81,14 @@ public abstract class CycleSteps extends CycleTestSupport {
         complete("manager", projectKey, LearningCycleProcess.TASK_DECIDE,
                 Map.of(DECISION, decision, DECISION_RATIONALE, "Decided on the evaluation: " + decision));
         executeJobs(projectKey);
+    }
+
+    protected void reportSafetyEvent(String projectKey, String description) {
+        as("champion", () -> cycles.reportSafetyEvent(projectKey, description, "moderate"));
+    }
+
+    protected void withdraw(String user, String projectKey, String reason) {
+        as(user, () -> cycles.withdraw(projectKey, reason));
     }
 
     /** Weekly proportions: {@code baselineWeeks} before {@code goLive} at {@code before}/100, then {@code after}/100. */

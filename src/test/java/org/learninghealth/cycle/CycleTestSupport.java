@@ -50,6 +50,8 @@ public abstract class CycleTestSupport {
     @BeforeEach
     void setClock() {
         BpmnAwareTests.init(engine);
+        ensureUser("managerlead", "project-leads", "managers");
+        ensureUser("irblead", "project-leads", "irb-reviewers");
         ClockUtil.setCurrentTime(date(TODAY));
     }
 
@@ -57,6 +59,18 @@ public abstract class CycleTestSupport {
     void resetClock() {
         identityService.clearAuthentication();
         ClockUtil.reset();
+    }
+
+    /** A person in two roles, to show separation of duties. */
+    protected void ensureUser(String id, String... groups) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            var user = identityService.newUser(id);
+            user.setPassword(id);
+            identityService.saveUser(user);
+            for (String group : groups) {
+                identityService.createMembership(id, group);
+            }
+        }
     }
 
     protected static Date date(LocalDate day) {
