@@ -88,6 +88,21 @@ class LearningCycleProcessTest extends CycleSteps {
     }
 
     @Test
+    void aPlanWithUnansweredOversightQuestionsOrOutOfRangeNumbersIsRefused() {
+        String key = started("lead");
+        acceptedWithEvidence(key);
+        Map<String, Object> incomplete = plan();
+        incomplete.remove(RANDOMIZES);
+        incomplete.put(AIM_TARGET, 15);
+        incomplete.put(MEASUREMENT_WEEKS, 0);
+        assertThatThrownBy(() -> planned(key, incomplete))
+                .hasMessageContaining("unanswered: randomizes")
+                .hasMessageContaining("fraction from 0 to 1")
+                .hasMessageContaining("whole number of weeks from 1 to 104");
+        assertThat(task(key, LearningCycleProcess.TASK_PLAN)).isNotNull();
+    }
+
+    @Test
     void disapprovalEndsTheProjectAndStillCapturesWhatWasLearned() {
         String key = started("lead");
         acceptedWithEvidence(key);

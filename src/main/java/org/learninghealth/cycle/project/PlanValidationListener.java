@@ -20,6 +20,10 @@ public class PlanValidationListener implements TaskListener {
 
     static final int MAX_MEASUREMENT_WEEKS = 104;
 
+    /** The questionnaire oversight-pathway.dmn reads; an unanswered question must not slip through as "no". */
+    static final List<String> QUESTIONNAIRE = List.of(INVESTIGATIONAL_PRODUCT, MORE_THAN_MINIMAL_RISK, WITHHOLDS_STANDARD_CARE, RANDOMIZES,
+            GENERALIZABLE_KNOWLEDGE, FUNDED_AS_RESEARCH, IDENTIFIABLE_DATA, AIMS_LOCAL_IMPROVEMENT);
+
     @Override
     public void notify(DelegateTask task) {
         List<String> problems = new ArrayList<>();
@@ -41,6 +45,10 @@ public class PlanValidationListener implements TaskListener {
             problems.add("For a proportion the aim target is a fraction from 0 to 1 (0.15 for 15%), was " + t + ".");
         } else if (t.doubleValue() < 0) {
             problems.add("The aim target cannot be negative (was " + t + ").");
+        }
+        List<String> unanswered = QUESTIONNAIRE.stream().filter(q -> !(task.getVariable(q) instanceof Boolean)).toList();
+        if (!unanswered.isEmpty()) {
+            problems.add("Answer every oversight question (unanswered: " + String.join(", ", unanswered) + ").");
         }
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("The plan cannot be submitted yet: " + String.join(" ", problems));
