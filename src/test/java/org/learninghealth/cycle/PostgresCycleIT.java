@@ -1,0 +1,58 @@
+package org.learninghealth.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.learninghealth.cycle.project.CycleVariables.*;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.learninghealth.cycle.knowledge.KnowledgeRepository;
+import org.learninghealth.cycle.knowledge.KnowledgeSearch;
+import org.learninghealth.cycle.measurement.MeasurementDataException;
+import org.learninghealth.cycle.measurement.MeasurementRepository;
+import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same cycles on PostgreSQL: Camunda's schema, the Flyway migrations and the app's SQL all run there. */
+@EnabledIf("org.learninghealth.cycle.PostgresSupport#available")
+class PostgresCycleIT extends CycleSteps {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> PostgresSupport.freshDatabase("learning_cycle_it"));
+        registry.add("spring.datasource.username", () -> PostgresSupport.USER);
+        registry.add("spring.datasource.password", () -> PostgresSupport.PASSWORD);
+    }
+
+    @Autowired KnowledgeRepository knowledge;
+    @Autowired KnowledgeSearch search;
+    @Autowired MeasurementRepository measurements;
+
+    @Test
+    void aCycleRunsToAdoptionOnPostgres() {
+        String key = throughEvaluation("lead", 20, 8);
+        decided(key, "ADOPT");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(LearningCycleProcess.END_ADOPTED).count()).isEqualTo(1);
+        assertThat(knowledge.find(key, 1)).hasValueSatisfying(r -> assertThat(r.decision()).isEqualTo("ADOPT"));
+        assertThat(search.search("falls rounding", 5)).extracting(h -> h.record().projectKey()).contains(key);
+        assertThat(measurements.series(key, 1)).hasSize(20);
+    }
+
+    @Test
+    void aBadLineKeepsWhatIsStoredOnPostgres() {
+        String key = started("lead");
+        acceptedWithEvidence(key);
+        planned(key, plan());
+        reviewed("irb", key, org.learninghealth.cycle.oversight.OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", null);
+        rolledOut(key, TODAY);
+        measurementPeriodOver(key, 12);
+        measurementsSubmitted(key, weeklyProportions(TODAY, 2, 20, 2, 8), false);
+        assertThatThrownBy(() -> complete("lead", key, LearningCycleProcess.TASK_SUBMIT_MEASUREMENTS,
+                Map.of(MEASUREMENT_CSV, "2026-01-05,1,2\n2026-01-12,3,2")))
+                .hasRootCauseInstanceOf(MeasurementDataException.class).hasMessageContaining("line 2");
+        assertThat(measurements.series(key, 1)).hasSize(4);
+    }
+}
