@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -37,6 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+@DirtiesContext // one Camunda engine per JVM: close this class's context before the next class starts its own
 public abstract class CycleTestSupport {
 
     public static final LocalDate TODAY = LocalDate.of(2026, 6, 1);

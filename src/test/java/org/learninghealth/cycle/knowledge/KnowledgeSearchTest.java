@@ -24,7 +24,7 @@ class KnowledgeSearchTest extends CycleTestSupport {
     void titleAndChallengeOutrankFreeTextAndStemmingFindsRelatedWords() {
         repository.save(record("KS-1", "Medication reconciliation at discharge", "Patients leave with wrong medication lists", "Pharmacist-led reconciliation"));
         repository.save(record("KS-2", "Pressure ulcer prevention", "Pressure injuries in bed-bound patients", "Two-hourly turning; discharge planning mentioned in passing"));
-        List<KnowledgeHit> hits = search.search("errors in discharge medications", 10);
+        List<KnowledgeHit> hits = search.search("errors in the medications patients take home", 10);
         assertThat(hits).extracting(h -> h.record().projectKey()).startsWith("KS-1");
         assertThat(hits.get(0).matchedFields()).anyMatch(f -> f.startsWith("title: medic"));
     }
