@@ -103,14 +103,27 @@ public abstract class CycleSteps extends CycleTestSupport {
         return csv.toString();
     }
 
-    /** From a new challenge to the interpretation of a cycle that clearly worked. */
-    protected String throughEvaluation(String lead, int before, int after) {
+    /** A new challenge, accepted, planned and approved as QI; the unit rollouts are waiting for their champions. */
+    protected String approved(String lead) {
         String key = started(lead);
         acceptedWithEvidence(key);
         planned(key, plan());
         reviewed("irb", key, OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", null);
+        executeJobs(key);
+        return key;
+    }
+
+    /** Approved, live on every unit today, and the 12-week measurement period over. */
+    protected String waitingForMeasurements(String lead) {
+        String key = approved(lead);
         rolledOut(key, TODAY);
         measurementPeriodOver(key, 12);
+        return key;
+    }
+
+    /** From a new challenge to the interpretation of a cycle whose proportion went from {@code before}% to {@code after}%. */
+    protected String throughEvaluation(String lead, int before, int after) {
+        String key = waitingForMeasurements(lead);
         measurementsSubmitted(key, weeklyProportions(TODAY, 10, before, 10, after), false);
         interpreted(key);
         return key;

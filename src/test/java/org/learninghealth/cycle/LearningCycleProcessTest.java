@@ -118,11 +118,7 @@ class LearningCycleProcessTest extends CycleSteps {
 
     @Test
     void rolloutRunsOncePerUnitInParallel() {
-        String key = started("lead");
-        acceptedWithEvidence(key);
-        planned(key, plan());
-        reviewed("irb", key, OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", null);
-        executeJobs(key);
+        String key = approved("lead");
         assertThat(tasks(key, UnitRolloutProcess.TASK_CONFIRM_GO_LIVE))
                 .extracting(t -> taskService.getVariable(t.getId(), UNIT)).containsExactlyInAnyOrder("4 West", "5 East");
     }
@@ -162,12 +158,7 @@ class LearningCycleProcessTest extends CycleSteps {
 
     @Test
     void insufficientDataAsksTheLeadForMoreAndTheEvaluationRunsAgain() {
-        String key = started("lead");
-        acceptedWithEvidence(key);
-        planned(key, plan());
-        reviewed("irb", key, OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", null);
-        rolledOut(key, TODAY);
-        measurementPeriodOver(key, 12);
+        String key = waitingForMeasurements("lead");
         measurementsSubmitted(key, weeklyProportions(TODAY, 3, 20, 10, 8), false);
 
         assertThat(variable(key, DATA_SUFFICIENT)).isEqualTo(false);
@@ -184,12 +175,7 @@ class LearningCycleProcessTest extends CycleSteps {
 
     @Test
     void aBadCsvLineRefusesTheSubmissionAndKeepsWhatWasStored() {
-        String key = started("lead");
-        acceptedWithEvidence(key);
-        planned(key, plan());
-        reviewed("irb", key, OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", null);
-        rolledOut(key, TODAY);
-        measurementPeriodOver(key, 12);
+        String key = waitingForMeasurements("lead");
         measurementsSubmitted(key, weeklyProportions(TODAY, 3, 20, 3, 8), false);
         assertThat(measurements.series(key, 1)).hasSize(6);
 
@@ -205,11 +191,7 @@ class LearningCycleProcessTest extends CycleSteps {
 
     @Test
     void aSafetyEventIsReviewedWhileTheProjectContinues() {
-        String key = started("lead");
-        acceptedWithEvidence(key);
-        planned(key, plan());
-        reviewed("irb", key, OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", null);
-        executeJobs(key);
+        String key = approved("lead");
         reportSafetyEvent(key, "A patient fell while the aide was logging the round");
         Task review = task(key, LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT);
         assertThat(taskService.getVariable(review.getId(), SAFETY_EVENT_DESCRIPTION)).asString().contains("aide was logging");
@@ -221,11 +203,7 @@ class LearningCycleProcessTest extends CycleSteps {
 
     @Test
     void haltingForSafetyDuringRolloutStopsEveryRolloutAndCapturesKnowledge() {
-        String key = started("lead");
-        acceptedWithEvidence(key);
-        planned(key, plan());
-        reviewed("irb", key, OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", null);
-        executeJobs(key);
+        String key = approved("lead");
         Task oneUnit = tasks(key, UnitRolloutProcess.TASK_CONFIRM_GO_LIVE).get(0);
         completeTask("champion", oneUnit, Map.of(UnitRolloutProcess.GO_LIVE_DATE, TODAY.toString()));
         reportSafetyEvent(key, "Two patients fell during rounds on 4 West");

@@ -43,12 +43,7 @@ class PostgresCycleIT extends CycleSteps {
 
     @Test
     void aBadLineKeepsWhatIsStoredOnPostgres() {
-        String key = started("lead");
-        acceptedWithEvidence(key);
-        planned(key, plan());
-        reviewed("irb", key, org.learninghealth.cycle.oversight.OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", null);
-        rolledOut(key, TODAY);
-        measurementPeriodOver(key, 12);
+        String key = waitingForMeasurements("lead");
         measurementsSubmitted(key, weeklyProportions(TODAY, 2, 20, 2, 8), false);
         assertThatThrownBy(() -> complete("lead", key, LearningCycleProcess.TASK_SUBMIT_MEASUREMENTS,
                 Map.of(MEASUREMENT_CSV, "2026-01-05,1,2\n2026-01-12,3,2")))

@@ -158,14 +158,19 @@ public class KnowledgeSearch {
         return v;
     }
 
+    /** The words of each field whose stem the query shares, as the person wrote them ("falls", not "fall"). */
     private List<String> why(KnowledgeRecord record, Set<String> queryTerms) {
         List<String> matched = new ArrayList<>();
         values(record).forEach((field, value) -> {
             if (value != null) {
-                Set<String> common = new LinkedHashSet<>(terms(value));
-                common.retainAll(queryTerms);
-                if (!common.isEmpty()) {
-                    matched.add(field + ": " + String.join(", ", common));
+                Set<String> words = new LinkedHashSet<>();
+                for (String word : value.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                    if (!word.isEmpty() && terms(word).stream().anyMatch(queryTerms::contains)) {
+                        words.add(word);
+                    }
+                }
+                if (!words.isEmpty()) {
+                    matched.add(field + ": " + String.join(", ", words));
                 }
             }
         });

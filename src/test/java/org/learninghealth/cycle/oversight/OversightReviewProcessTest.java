@@ -156,17 +156,7 @@ class OversightReviewProcessTest extends CycleTestSupport {
     void anOverdueReviewIsRemindedAndEscalated() {
         String key = review("QI");
         moveClock(Duration.ofDays(8));
-        int executed = 0;
-        for (var job : managementService.createJobQuery().processInstanceId(
-                runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId()).executable().list()) {
-            managementService.executeJob(job.getId());
-            executed++;
-        }
-        for (var job : managementService.createJobQuery().processInstanceId(
-                runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId()).executable().list()) {
-            managementService.executeJob(job.getId());
-            executed++;
-        }
+        int executed = executeJobs(key);
         assertThat(executed).isEqualTo(4);
         assertThat(task(key, TASK_REVIEW_PLAN).getPriority()).isEqualTo(100);
     }
