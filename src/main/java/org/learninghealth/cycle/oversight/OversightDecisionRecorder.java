@@ -3,6 +3,7 @@ package org.learninghealth.cycle.oversight;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.learninghealth.cycle.system.JsonVariables;
+import org.learninghealth.cycle.system.VariableText;
 import org.springframework.stereotype.Component;
 
 import static org.learninghealth.cycle.project.CycleVariables.*;
@@ -24,8 +25,8 @@ public class OversightDecisionRecorder implements JavaDelegate {
         OversightDecisionService.Outcome outcome = decisions.decide(
                 json.read(execution.getVariable(OversightReviewProcess.VOTES), OversightVoteRecorder.VOTE_LIST));
         execution.setVariable(OVERSIGHT_DECISION, outcome.decision().name());
-        execution.setVariable(OVERSIGHT_COMMENTS, outcome.comments());
-        execution.setVariable(OVERSIGHT_CONDITIONS, outcome.conditions());
+        execution.setVariable(OVERSIGHT_COMMENTS, VariableText.fit(outcome.comments(), "the review's votes (" + OversightReviewProcess.VOTES + ")"));
+        execution.setVariable(OVERSIGHT_CONDITIONS, VariableText.fit(outcome.conditions(), "the review's votes (" + OversightReviewProcess.VOTES + ")"));
         execution.setVariable(OVERSIGHT_REVIEWERS, outcome.reviewers());
     }
 }

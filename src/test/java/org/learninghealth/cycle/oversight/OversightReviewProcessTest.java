@@ -129,6 +129,19 @@ class OversightReviewProcessTest extends CycleTestSupport {
     }
 
     @Test
+    void longCommentsOfAReferredBoardReviewStillFitAVariable() {
+        String key = review("EXPEDITED");
+        String longText = "Consider the night staffing. ".repeat(100);
+        vote("irb", key, TASK_EXPEDITED_REVIEW, "REFER_TO_FULL_BOARD", longText);
+        vote("irb", key, TASK_FULL_BOARD_REVIEW, "MODIFICATIONS_REQUIRED", longText);
+        vote("irb2", key, TASK_FULL_BOARD_REVIEW, "MODIFICATIONS_REQUIRED", longText);
+        assertThat(result(key, OVERSIGHT_DECISION)).isEqualTo("MODIFICATIONS_REQUIRED");
+        assertThat((String) result(key, OVERSIGHT_COMMENTS)).hasSize(4000).startsWith("irb (REFER_TO_FULL_BOARD): Consider")
+                .endsWith("[... cut; the whole text is in the review's votes (oversightVotes)]");
+        assertThat(result(key, VOTES).toString()).contains(longText.trim());
+    }
+
+    @Test
     void oneReviewerCannotCastBothBoardVotes() {
         String key = review("FULL_BOARD");
         vote("irb", key, TASK_FULL_BOARD_REVIEW, "APPROVE", null);
