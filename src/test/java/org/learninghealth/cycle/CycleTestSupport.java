@@ -129,6 +129,16 @@ public abstract class CycleTestSupport {
         return v;
     }
 
+    /** What the learning cycle hands to the processes it calls, for starting those on their own. */
+    protected static Map<String, Object> calledProcessVariables(String projectKey) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(PROJECT_KEY, projectKey);
+        v.put(PROJECT_LEAD, "lead");
+        v.put(TITLE, "Falls");
+        v.put(CYCLE_NUMBER, 1);
+        return v;
+    }
+
     /** Starts a project as {@code lead} (the initiator) and returns it. */
     protected ProcessInstance startProject(String lead, Map<String, Object> challenge) {
         return as(lead, () -> runtimeService.startProcessInstanceByKey(LearningCycleProcess.KEY, challenge));

@@ -1,6 +1,5 @@
 package org.learninghealth.cycle.identity;
 
-import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -78,9 +77,5 @@ public class AuthorizationSetup {
         created.setResource(resource);
         created.setResourceId(resourceId);
         return created;
-    }
-
-    static String describe(Permission... permissions) {
-        return Arrays.toString(permissions);
     }
 }

@@ -15,7 +15,6 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -142,7 +141,6 @@ public class KnowledgeSearch {
                 doc.add(new TextField(field, value, Field.Store.NO));
             }
         });
-        doc.add(new StoredField("projectKey", r.projectKey()));
         return doc;
     }
 

@@ -1,7 +1,6 @@
 package org.learninghealth.cycle.oversight;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.learninghealth.cycle.oversight.OversightReviewProcess.Decision;
 import org.learninghealth.cycle.oversight.OversightReviewProcess.Vote;
@@ -48,7 +47,7 @@ public class OversightDecisionService {
 
     private static String join(List<ReviewVote> votes, java.util.function.Function<ReviewVote, String> text) {
         String joined = votes.stream().filter(v -> text.apply(v) != null && !text.apply(v).isBlank())
-                .map(v -> v.reviewer() + " (" + v.vote() + "): " + text.apply(v)).filter(Objects::nonNull)
+                .map(v -> v.reviewer() + " (" + v.vote() + "): " + text.apply(v))
                 .collect(Collectors.joining("\n"));
         return joined.isEmpty() ? null : joined;
     }

@@ -3,6 +3,7 @@ package org.learninghealth.cycle.system;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
@@ -33,10 +34,8 @@ public class JsonVariables {
             return null;
         }
         try {
-            String json = variable instanceof String s ? s : variable.toString();
-            if (!(variable instanceof String) && !(variable instanceof org.camunda.spin.json.SpinJsonNode)) {
-                json = mapper.writeValueAsString(variable);
-            }
+            String json = variable instanceof String || variable instanceof SpinJsonNode ? variable.toString()
+                    : mapper.writeValueAsString(variable);
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not the expected JSON: " + e.getOriginalMessage(), e);

@@ -24,11 +24,7 @@ class OversightReviewProcessTest extends CycleTestSupport {
 
     private String review(String pathway) {
         String key = "OR-TEST-" + pathway + "-" + (++projects) + "-" + System.nanoTime();
-        Map<String, Object> v = new HashMap<>();
-        v.put(PROJECT_KEY, key);
-        v.put(PROJECT_LEAD, "lead");
-        v.put(TITLE, "Falls");
-        v.put(CYCLE_NUMBER, 1);
+        Map<String, Object> v = calledProcessVariables(key);
         v.put(OVERSIGHT_PATHWAY, pathway);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, key, v);
         assertThat(instance).isNotNull();

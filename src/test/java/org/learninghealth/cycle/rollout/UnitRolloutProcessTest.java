@@ -22,11 +22,7 @@ class UnitRolloutProcessTest extends CycleTestSupport {
 
     private String rollout(String unit) {
         String key = "UR-TEST-" + System.nanoTime();
-        Map<String, Object> v = new HashMap<>();
-        v.put(PROJECT_KEY, key);
-        v.put(PROJECT_LEAD, "lead");
-        v.put(TITLE, "Falls");
-        v.put(CYCLE_NUMBER, 1);
+        Map<String, Object> v = calledProcessVariables(key);
         v.put(UNIT, unit);
         runtimeService.startProcessInstanceByKey(KEY, key, v);
         executeJobs(key);
