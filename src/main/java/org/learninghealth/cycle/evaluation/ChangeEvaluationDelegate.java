@@ -43,8 +43,15 @@ public class ChangeEvaluationDelegate implements JavaDelegate {
         execution.setVariable(ABSOLUTE_CHANGE, result.absoluteChange());
         execution.setVariable(RELATIVE_CHANGE, result.relativeChange());
         execution.setVariable(IMPROVED, result.improved());
-        execution.setVariable(STATISTICAL_TEST, result.test());
-        execution.setVariable(P_VALUE, result.pValue());
+        execution.setVariable(IMPROVEMENT_SIGNAL, result.improvementSignal());
+        Comparison c = result.comparison();
+        execution.setVariable(CHART_TYPE, result.chart() == null ? null : result.chart().type().code());
+        execution.setVariable(STATISTICAL_TEST, c == null ? null : c.test());
+        execution.setVariable(P_VALUE, c == null ? null : c.pValue());
+        execution.setVariable(EFFECT_TYPE, c == null ? null : c.estimateType());
+        execution.setVariable(EFFECT_ESTIMATE, c == null ? null : c.estimate());
+        execution.setVariable(EFFECT_CI_LOW, c == null ? null : c.ciLow());
+        execution.setVariable(EFFECT_CI_HIGH, c == null ? null : c.ciHigh());
         execution.setVariable(SIGNIFICANT, result.significant());
         execution.setVariable(AIM_MET, result.aimMet());
         execution.setVariable(EVALUATION_SUMMARY, result.summary());

@@ -2,19 +2,15 @@ package org.learninghealth.cycle.evaluation;
 
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.distribution.BinomialDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.stat.StatUtils;
-import org.apache.commons.math3.stat.inference.TTest;
 import org.learninghealth.cycle.measurement.MeasureType;
 import org.learninghealth.cycle.measurement.MeasurementPoint;
 import org.springframework.stereotype.Service;
 
 /**
- * Compares the baseline (periods before the first go-live) with the intervention periods: the pooled proportion
- * or rate, or the mean of a continuous measure; absolute and relative change; whether the change goes the desired
- * way; a pre/post test (two-proportion z-test, exact conditional test of two Poisson rates, Welch t-test); and
- * whether the aim was met. Knows nothing of Camunda.
+ * Judges a series: a control chart with limits and median from the baseline (periods before the first go-live),
+ * held for the intervention, with Anhøj's run-chart rules; and a pre/post test with an effect size and its
+ * confidence interval. Says whether the change went the desired way, whether that shows as a special cause on the
+ * chart, whether it is unlikely to be chance and whether the aim was met. Knows nothing of Camunda.
  */
 @Service
 public class EvaluationService {
@@ -25,32 +21,39 @@ public class EvaluationService {
         this.properties = properties;
     }
 
+    /** Chart and test of a series whose first {@code baselineCount} points are the baseline. */
+    public SeriesAnalysis analyse(MeasureType type, Direction direction, List<MeasurementPoint> series, int baselineCount) {
+        ControlChart chart = ControlCharts.of(type, direction, series, baselineCount, properties.laneyMinDenominator());
+        Comparison comparison = baselineCount < series.size() && series.subList(baselineCount, series.size()).stream().anyMatch(p -> !p.excluded())
+                ? Comparison.of(type, series.subList(0, baselineCount), series.subList(baselineCount, series.size()), properties.significanceLevel())
+                : null;
+        return new SeriesAnalysis(chart, comparison);
+    }
+
     public EvaluationResult evaluate(EvaluationRequest request) {
         if (request.firstGoLive() == null) {
             return EvaluationResult.insufficient("No unit has a go-live date yet, so baseline and intervention periods cannot be told apart.", 0, 0);
         }
-        List<MeasurementPoint> baseline = request.series().stream().filter(p -> p.period().isBefore(request.firstGoLive())).toList();
-        List<MeasurementPoint> intervention = request.series().stream().filter(p -> !p.period().isBefore(request.firstGoLive())).toList();
-        String shortfall = shortfall(baseline.size(), intervention.size(), request);
+        List<MeasurementPoint> series = request.series();
+        int baseline = (int) series.stream().filter(p -> p.period().isBefore(request.firstGoLive())).count();
+        int intervention = series.size() - baseline;
+        String shortfall = shortfall(baseline, intervention, request);
         if (shortfall != null) {
-            return EvaluationResult.insufficient(shortfall, baseline.size(), intervention.size());
+            return EvaluationResult.insufficient(shortfall, baseline, intervention);
         }
-        Comparison comparison = switch (request.type()) {
-            case PROPORTION -> proportions(baseline, intervention);
-            case RATE -> rates(baseline, intervention);
-            case CONTINUOUS -> means(baseline, intervention);
-        };
-        double before = comparison.baseline();
-        double after = comparison.intervention();
+        SeriesAnalysis analysis = analyse(request.type(), request.direction(), series, baseline);
+        Comparison c = analysis.comparison();
+        double before = c.baseline();
+        double after = c.intervention();
         double absolute = after - before;
         Double relative = before == 0 ? null : absolute / before;
         boolean improved = request.direction().isBetter(after, before);
-        boolean significant = comparison.pValue() != null && comparison.pValue() < properties.significanceLevel();
+        boolean significant = improved && c.pValue() != null && c.pValue() < properties.significanceLevel();
         boolean aimMet = request.aimTarget() != null && request.direction().meets(after, request.aimTarget());
-        String summary = summary(request, baseline.size(), intervention.size(), before, after, absolute, relative, improved,
-                comparison, significant, aimMet);
-        return new EvaluationResult(true, null, baseline.size(), intervention.size(), before, after, absolute, relative,
-                improved, comparison.test(), comparison.pValue(), significant, aimMet, summary);
+        boolean signal = analysis.chart().improvementSignal();
+        String summary = summary(request, baseline, intervention, absolute, relative, improved, analysis, significant, aimMet);
+        return new EvaluationResult(true, null, baseline, intervention, before, after, absolute, relative, improved, signal,
+                significant, aimMet, summary, analysis);
     }
 
     private String shortfall(int baseline, int intervention, EvaluationRequest request) {
@@ -62,79 +65,59 @@ public class EvaluationService {
                 baseline, request.firstGoLive(), properties.minBaselinePoints(), intervention, properties.minInterventionPoints());
     }
 
-    record Comparison(double baseline, double intervention, String test, Double pValue) {
-    }
-
-    /** Pooled proportions and the two-proportion z-test with pooled variance. */
-    static Comparison proportions(List<MeasurementPoint> baseline, List<MeasurementPoint> intervention) {
-        double x1 = sum(baseline, true), n1 = sum(baseline, false), x2 = sum(intervention, true), n2 = sum(intervention, false);
-        double p1 = x1 / n1, p2 = x2 / n2, pooled = (x1 + x2) / (n1 + n2);
-        double se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
-        Double p = se == 0 ? null : 2 * (1 - new NormalDistribution().cumulativeProbability(Math.abs((p2 - p1) / se)));
-        return new Comparison(p1, p2, "two-proportion z-test", p);
-    }
-
-    /**
-     * Events per exposure, compared with the exact conditional test: given all events, the intervention's share is
-     * Binomial(events, exposure share) under equal rates; the two-sided p-value sums the outcomes no more likely than
-     * the one observed (as R's binom.test / poisson.test).
-     */
-    static Comparison rates(List<MeasurementPoint> baseline, List<MeasurementPoint> intervention) {
-        double e1 = sum(baseline, false), e2 = sum(intervention, false);
-        long x1 = Math.round(sum(baseline, true)), x2 = Math.round(sum(intervention, true));
-        int n = (int) (x1 + x2);
-        Double p = null;
-        if (n > 0) {
-            BinomialDistribution binomial = new BinomialDistribution(null, n, e2 / (e1 + e2));
-            double observed = binomial.probability((int) x2);
-            double total = 0;
-            for (int k = 0; k <= n; k++) {
-                double pk = binomial.probability(k);
-                if (pk <= observed * (1 + 1e-7)) {
-                    total += pk;
-                }
-            }
-            p = Math.min(1.0, total);
-        }
-        return new Comparison(x1 / e1, x2 / e2, "exact test of two Poisson rates", p);
-    }
-
-    /** Means and Welch's unequal-variance t-test. */
-    static Comparison means(List<MeasurementPoint> baseline, List<MeasurementPoint> intervention) {
-        double[] a = baseline.stream().mapToDouble(MeasurementPoint::value).toArray();
-        double[] b = intervention.stream().mapToDouble(MeasurementPoint::value).toArray();
-        Double p = null;
-        if (StatUtils.variance(a) > 0 || StatUtils.variance(b) > 0) {
-            p = new TTest().tTest(a, b);
-        }
-        return new Comparison(StatUtils.mean(a), StatUtils.mean(b), "Welch t-test", p);
-    }
-
-    private static double sum(List<MeasurementPoint> points, boolean numerator) {
-        return points.stream().mapToDouble(p -> numerator ? p.numerator() : p.denominator()).sum();
-    }
-
-    private static String summary(EvaluationRequest r, int nBefore, int nAfter, double before, double after, double absolute,
-                                  Double relative, boolean improved, Comparison c, boolean significant, boolean aimMet) {
+    private String summary(EvaluationRequest r, int nBefore, int nAfter, double absolute, Double relative, boolean improved,
+                           SeriesAnalysis analysis, boolean significant, boolean aimMet) {
+        Comparison c = analysis.comparison();
+        ControlChart chart = analysis.chart();
+        MeasureType type = r.type();
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%s: baseline %s (%d periods) -> intervention %s (%d periods); change %s",
-                label(r.type()), format(r.type(), before), nBefore, format(r.type(), after), nAfter, formatChange(r.type(), absolute)));
+                label(type), format(type, c.baseline()), nBefore, format(type, c.intervention()), nAfter, formatChange(type, absolute)));
         if (relative != null) {
             s.append(String.format(Locale.ROOT, " (%+.1f%%)", relative * 100));
         }
         s.append(improved ? ", in the desired direction (" : ", not in the desired direction (")
-                .append(r.direction().name().toLowerCase(Locale.ROOT)).append("). ");
-        if (c.pValue() == null) {
-            s.append(c.test()).append(": no p-value (no variation in the data). ");
-        } else {
-            s.append(String.format(Locale.ROOT, "%s p = %.4f: %s. ", c.test(), c.pValue(),
-                    significant ? "unlikely to be chance" : "could be chance"));
-        }
+                .append(r.direction().name().toLowerCase(Locale.ROOT)).append(").\n");
+        s.append(chartSentence(chart)).append('\n');
+        s.append(testSentence(type, c, significant, improved, properties.significanceLevel())).append('\n');
         if (r.aimTarget() == null) {
             s.append("No aim target was set.");
         } else {
             s.append(String.format(Locale.ROOT, "Aim (%s %s) %s.", r.direction() == Direction.INCREASE ? ">=" : "<=",
-                    format(r.type(), r.aimTarget()), aimMet ? "met" : "not met"));
+                    format(type, r.aimTarget()), aimMet ? "met" : "not met"));
+        }
+        return s.toString();
+    }
+
+    static String chartSentence(ControlChart chart) {
+        long beyond = chart.limitSignals();
+        long better = chart.improvementPoints();
+        String limits = beyond == 0 ? "no point beyond the limits"
+                : String.format(Locale.ROOT, "%d point%s beyond the limits, %d of them an improvement after the go-live", beyond, beyond == 1 ? "" : "s", better);
+        return String.format(Locale.ROOT, "%s (centre line %.4g from the baseline): %s. %s %s", chart.type().label(), chart.centerLine(),
+                limits, chart.runs().explanation(), chart.improvementSignal()
+                        ? "The chart shows a special cause in the better direction." : "The chart shows no special cause in the better direction.");
+    }
+
+    static String testSentence(MeasureType type, Comparison c, boolean significant, boolean improved, double alpha) {
+        StringBuilder s = new StringBuilder(c.test());
+        String level = String.format(Locale.ROOT, "%.0f%%", (1 - alpha) * 100);
+        if (c.estimate() != null) {
+            boolean ratio = Comparison.RATE_RATIO.equals(c.estimateType());
+            s.append(": ").append(c.estimateType()).append(' ').append(ratio ? String.format(Locale.ROOT, "%.3f", c.estimate()) : formatChange(type, c.estimate()));
+            if (c.ciLow() != null || c.ciHigh() != null) {
+                s.append(" (").append(level).append(" CI ")
+                        .append(c.ciLow() == null ? "-inf" : ratio ? String.format(Locale.ROOT, "%.3f", c.ciLow()) : formatChange(type, c.ciLow()))
+                        .append(" to ")
+                        .append(c.ciHigh() == null ? "+inf" : ratio ? String.format(Locale.ROOT, "%.3f", c.ciHigh()) : formatChange(type, c.ciHigh()))
+                        .append(')');
+            }
+        }
+        if (c.pValue() == null) {
+            s.append("; no p-value (no variation in the data).");
+        } else {
+            s.append(String.format(Locale.ROOT, "; p = %.4f: %s.", c.pValue(),
+                    significant ? "unlikely to be chance" : c.pValue() < alpha && !improved ? "unlikely to be chance, but in the wrong direction" : "could be chance"));
         }
         return s.toString();
     }
@@ -143,6 +126,7 @@ public class EvaluationService {
         return switch (type) {
             case PROPORTION -> "Proportion";
             case RATE -> "Rate";
+            case COUNT -> "Count per period";
             case CONTINUOUS -> "Mean";
         };
     }

@@ -9,6 +9,8 @@ public enum MeasureType {
     PROPORTION(true),
     /** events / exposure per period, e.g. falls / 1,000 patient-days (u chart). */
     RATE(true),
+    /** events per period with a steady area of opportunity, e.g. central-line infections per month (c chart). */
+    COUNT(false),
     /** one value per period, e.g. median minutes door-to-needle (I chart). */
     CONTINUOUS(false);
 
@@ -24,12 +26,12 @@ public enum MeasureType {
     }
 
     public String csvHeader() {
-        return ratio ? "period,numerator,denominator" : "period,value";
+        return ratio ? "period,numerator,denominator" : this == COUNT ? "period,count" : "period,value";
     }
 
     public static MeasureType of(String value) {
         if (value == null) {
-            throw new IllegalArgumentException("The measure type is missing; expected one of proportion, rate, continuous.");
+            throw new IllegalArgumentException("The measure type is missing; expected one of proportion, rate, count, continuous.");
         }
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));

@@ -16,8 +16,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads pasted CSV: {@code period,numerator,denominator} for proportions and rates, {@code period,value} for
- * continuous measures. A header line is optional. Periods are ISO dates ({@code 2026-03-02}) or months
+ * Reads pasted CSV: {@code period,numerator,denominator} for proportions and rates, {@code period,count} for counts,
+ * {@code period,value} for continuous measures. A header line is optional. Periods are ISO dates ({@code 2026-03-02}) or months
  * ({@code 2026-03}, read as the first day). Every problem is reported with its line number.
  */
 public class MeasurementCsvParser {
@@ -99,8 +99,11 @@ public class MeasurementCsvParser {
             }
             return problems.size() == before ? MeasurementPoint.ratio(period, numerator, denominator) : null;
         }
-        Double value = number(record.get(1), "value", line, problems);
-        return problems.size() == before ? MeasurementPoint.continuous(period, value) : null;
+        Double value = number(record.get(1), type == MeasureType.COUNT ? "count" : "value", line, problems);
+        if (type == MeasureType.COUNT && value != null && (value < 0 || value != Math.rint(value))) {
+            problems.add("line " + line + ": count " + record.get(1) + " must be a whole number of events, 0 or more");
+        }
+        return problems.size() == before ? MeasurementPoint.single(period, value) : null;
     }
 
     private static LocalDate period(String text, long line, List<String> problems) {

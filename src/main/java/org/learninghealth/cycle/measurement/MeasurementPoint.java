@@ -3,15 +3,32 @@ package org.learninghealth.cycle.measurement;
 import java.time.LocalDate;
 
 /**
- * One period of a measure: numerator and denominator for proportions and rates, a value for continuous measures.
+ * One period of a measure: numerator and denominator for proportions and rates, a value for counts and continuous
+ * measures.
+ *
+ * @param excluded a known special cause: drawn and judged on the chart, but left out of the centre line, limits,
+ *                 median and the pre/post test
  */
-public record MeasurementPoint(LocalDate period, Double numerator, Double denominator, Double value) {
+public record MeasurementPoint(LocalDate period, Double numerator, Double denominator, Double value, boolean excluded) {
+
+    public MeasurementPoint(LocalDate period, Double numerator, Double denominator, Double value) {
+        this(period, numerator, denominator, value, false);
+    }
 
     public static MeasurementPoint ratio(LocalDate period, double numerator, double denominator) {
         return new MeasurementPoint(period, numerator, denominator, null);
     }
 
-    public static MeasurementPoint continuous(LocalDate period, double value) {
+    public static MeasurementPoint single(LocalDate period, double value) {
         return new MeasurementPoint(period, null, null, value);
+    }
+
+    public MeasurementPoint asExcluded() {
+        return new MeasurementPoint(period, numerator, denominator, value, true);
+    }
+
+    /** The plotted value: the proportion or rate of a ratio measure, else the value itself. */
+    public double plotted() {
+        return value != null ? value : numerator / denominator;
     }
 }

@@ -70,6 +70,12 @@ public final class CycleVariables {
     public static final String ABSOLUTE_CHANGE = "absoluteChange";
     public static final String RELATIVE_CHANGE = "relativeChange";
     public static final String IMPROVED = "improved";
+    public static final String IMPROVEMENT_SIGNAL = "improvementSignal";
+    public static final String CHART_TYPE = "chartType";
+    public static final String EFFECT_TYPE = "effectType";
+    public static final String EFFECT_ESTIMATE = "effectEstimate";
+    public static final String EFFECT_CI_LOW = "effectCiLow";
+    public static final String EFFECT_CI_HIGH = "effectCiHigh";
     public static final String SIGNIFICANT = "significant";
     public static final String P_VALUE = "pValue";
     public static final String STATISTICAL_TEST = "statisticalTest";

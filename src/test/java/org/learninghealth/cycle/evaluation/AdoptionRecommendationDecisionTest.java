@@ -21,19 +21,21 @@ class AdoptionRecommendationDecisionTest {
 
     ProcessEngine processEngine;
 
-    @ParameterizedTest(name = "harmed={0} improved={1} significant={2} aimMet={3} -> {4}")
+    @ParameterizedTest(name = "harmed={0} improved={1} signal={2} significant={3} aimMet={4} -> {5}")
     @CsvSource({
-            "true,  false, false, false, ABANDON, harm without benefit",
-            "true,  true,  true,  true,  ADAPT,   balancing measure got worse",
-            "false, true,  true,  true,  ADOPT,   aim was met",
-            "false, true,  true,  false, ADAPT,   aim was not met",
-            "false, true,  false, true,  ADAPT,   not beyond chance",
-            "false, true,  false, false, ADAPT,   not beyond chance",
-            "false, false, true,  false, ABANDON, did not move in the desired direction",
-            "false, false, false, true,  ABANDON, did not move in the desired direction"})
-    void recommends(boolean harmed, boolean improved, boolean significant, boolean aimMet, String expected, String reason) {
+            "true,  false, false, false, false, ABANDON, harm without benefit",
+            "true,  true,  true,  true,  true,  ADAPT,   balancing measure got worse",
+            "false, true,  true,  true,  true,  ADOPT,   aim was met",
+            "false, true,  true,  true,  false, ADAPT,   aim was not met",
+            "false, true,  true,  false, true,  ADAPT,   could be chance",
+            "false, true,  false, true,  true,  ADAPT,   no special cause after the go-live",
+            "false, true,  false, false, true,  ADAPT,   neither the chart nor the pre/post test",
+            "false, false, true,  true,  false, ABANDON, did not move in the desired direction",
+            "false, false, false, false, true,  ABANDON, did not move in the desired direction"})
+    void recommends(boolean harmed, boolean improved, boolean signal, boolean significant, boolean aimMet, String expected, String reason) {
         DmnDecisionRuleResult result = processEngine.getDecisionService().evaluateDecisionTableByKey("adoption-recommendation",
-                Map.of("balancingMeasureHarmed", harmed, "improved", improved, "significant", significant, "aimMet", aimMet)).getSingleResult();
+                Map.of("balancingMeasureHarmed", harmed, "improved", improved, "improvementSignal", signal, "significant", significant,
+                        "aimMet", aimMet)).getSingleResult();
         assertThat((String) result.getEntry("recommendation")).isEqualTo(expected);
         assertThat((String) result.getEntry("reason")).contains(reason);
     }

@@ -13,7 +13,7 @@ import org.learninghealth.cycle.measurement.MeasurementPoint;
 class EvaluationServiceTest {
 
     static final LocalDate GO_LIVE = LocalDate.of(2026, 3, 2);
-    private final EvaluationService service = new EvaluationService(new EvaluationProperties(2, 2, 0.05));
+    private final EvaluationService service = new EvaluationService(new EvaluationProperties(2, 2, 0.05, 1000));
 
     private static List<MeasurementPoint> ratios(double[][] before, double[][] after) {
         List<MeasurementPoint> points = new ArrayList<>();
@@ -34,7 +34,7 @@ class EvaluationServiceTest {
         assertThat(r.sufficient()).isTrue();
         assertThat(r.baselineValue()).isCloseTo(0.15, within(1e-12));
         assertThat(r.interventionValue()).isCloseTo(30.0 / 310, within(1e-12));
-        assertThat(r.pValue()).isCloseTo(0.045356, within(5e-7));
+        assertThat(r.comparison().pValue()).isCloseTo(0.045356, within(5e-7));
         assertThat(r.improved()).isTrue();
         assertThat(r.significant()).isTrue();
         assertThat(r.aimMet()).isTrue();
@@ -49,7 +49,7 @@ class EvaluationServiceTest {
                 ratios(new double[][]{{5, 500}, {5, 500}}, new double[][]{{15, 500}, {15, 500}}), GO_LIVE, null));
         assertThat(r.baselineValue()).isEqualTo(0.01);
         assertThat(r.interventionValue()).isEqualTo(0.03);
-        assertThat(r.pValue()).isCloseTo(0.0022214338, within(1e-9));
+        assertThat(r.comparison().pValue()).isCloseTo(0.0022214338, within(1e-9));
         assertThat(r.aimMet()).isFalse();
         assertThat(r.summary()).contains("No aim target was set");
     }
@@ -60,25 +60,25 @@ class EvaluationServiceTest {
         double[] before = {30, 32, 29, 35, 31};
         double[] after = {25, 27, 24, 26};
         for (int i = 0; i < before.length; i++) {
-            points.add(MeasurementPoint.continuous(GO_LIVE.minusDays(before.length - i), before[i]));
+            points.add(MeasurementPoint.single(GO_LIVE.minusDays(before.length - i), before[i]));
         }
         for (int i = 0; i < after.length; i++) {
-            points.add(MeasurementPoint.continuous(GO_LIVE.plusDays(i), after[i]));
+            points.add(MeasurementPoint.single(GO_LIVE.plusDays(i), after[i]));
         }
         EvaluationResult r = service.evaluate(new EvaluationRequest(MeasureType.CONTINUOUS, Direction.DECREASE, points, GO_LIVE, 28.0));
         assertThat(r.baselineValue()).isEqualTo(31.4);
         assertThat(r.interventionValue()).isEqualTo(25.5);
         // SciPy ttest_ind(..., equal_var=False): t = 4.855241, df = 6.4366, p = 0.0023344204
-        assertThat(r.pValue()).isCloseTo(0.0023344204, within(1e-9));
-        assertThat(r.test()).isEqualTo("Welch t-test");
+        assertThat(r.comparison().pValue()).isCloseTo(0.0023344204, within(1e-9));
+        assertThat(r.comparison().test()).isEqualTo("Welch t-test");
     }
 
     @Test
     void aFlatSeriesHasNoPValueAndIsNotSignificant() {
-        List<MeasurementPoint> points = List.of(MeasurementPoint.continuous(GO_LIVE.minusDays(2), 5), MeasurementPoint.continuous(GO_LIVE.minusDays(1), 5),
-                MeasurementPoint.continuous(GO_LIVE, 5), MeasurementPoint.continuous(GO_LIVE.plusDays(1), 5));
+        List<MeasurementPoint> points = List.of(MeasurementPoint.single(GO_LIVE.minusDays(2), 5), MeasurementPoint.single(GO_LIVE.minusDays(1), 5),
+                MeasurementPoint.single(GO_LIVE, 5), MeasurementPoint.single(GO_LIVE.plusDays(1), 5));
         EvaluationResult r = service.evaluate(new EvaluationRequest(MeasureType.CONTINUOUS, Direction.INCREASE, points, GO_LIVE, null));
-        assertThat(r.pValue()).isNull();
+        assertThat(r.comparison().pValue()).isNull();
         assertThat(r.significant()).isFalse();
         assertThat(r.improved()).isFalse();
         assertThat(r.relativeChange()).isEqualTo(0.0);

@@ -1,0 +1,72 @@
+package org.learninghealth.cycle.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.learninghealth.cycle.measurement.MeasureType;
+import org.learninghealth.cycle.measurement.MeasurementPoint;
+
+class ChartRendererTest {
+
+    static final LocalDate START = LocalDate.of(2026, 1, 5);
+
+    static ControlChart fallsChart() {
+        List<MeasurementPoint> points = new ArrayList<>();
+        double[] falls = {95, 110, 88, 120, 102, 93, 128, 99, 111, 90, 72, 64, 55, 61, 47, 52, 44, 51, 43, 38};
+        for (double f : falls) {
+            points.add(MeasurementPoint.ratio(START.plusWeeks(points.size()), f, 10_000 + 400 * (points.size() % 3)));
+        }
+        return ControlCharts.of(MeasureType.RATE, Direction.DECREASE, points, 10, 1000);
+    }
+
+    static long pixels(BufferedImage image, int rgb) {
+        long count = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    @Test
+    void drawsAPngWithTheSignalsHighlightedAndTheGoLivesMarked() throws IOException {
+        ControlChart chart = fallsChart();
+        assertThat(chart.improvementPoints()).isPositive();
+        byte[] png = ChartRenderer.png(chart, new ChartRenderer.Labels("LC-2026-0001 · Fewer falls", "Falls per patient-day", MeasureType.RATE),
+                List.of(new ChartRenderer.GoLive("4 West", START.plusWeeks(10)), new ChartRenderer.GoLive("5 East", START.plusWeeks(12))));
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/chart-example.png"), png);
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(ChartRenderer.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(ChartRenderer.HEIGHT);
+        assertThat(pixels(image, 0x1a7f37)).as("improvement signals in green").isGreaterThan(50);
+        assertThat(pixels(image, 0x6a3d9a)).as("go-live markers").isGreaterThan(50);
+        assertThat(pixels(image, 0xeef2f7)).as("the baseline is shaded").isGreaterThan(10_000);
+    }
+
+    @Test
+    void aChartWithoutSignalsHasNoSignalColours() throws IOException {
+        List<MeasurementPoint> points = new ArrayList<>();
+        for (double v : new double[]{10, 12, 11, 13, 9, 11, 12, 10, 11, 12}) {
+            points.add(MeasurementPoint.single(START.plusDays(points.size()), v));
+        }
+        ControlChart chart = ControlCharts.of(MeasureType.CONTINUOUS, Direction.DECREASE, points, 8, 1000);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(ChartRenderer.png(chart,
+                new ChartRenderer.Labels("Door to needle", "Minutes", MeasureType.CONTINUOUS), List.of())));
+        assertThat(pixels(image, 0x1a7f37)).isZero();
+        assertThat(pixels(image, 0xd62728)).isZero();
+    }
+}
