@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.jfree.chart.ChartUtils;
@@ -30,6 +33,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.learninghealth.cycle.measurement.MeasureType;
+import org.learninghealth.cycle.rollout.UnitGoLive;
 
 /**
  * Draws a control chart as PNG with JFreeChart: the measure per period, centre line, stepped 3-sigma limits, the
@@ -37,10 +41,6 @@ import org.learninghealth.cycle.measurement.MeasureType;
  * when an improvement, red otherwise).
  */
 public final class ChartRenderer {
-
-    /** A unit's go-live, drawn as a vertical marker. */
-    public record GoLive(String unit, LocalDate date) {
-    }
 
     /** What the picture is of. */
     public record Labels(String title, String measureName, MeasureType type) {
@@ -55,6 +55,7 @@ public final class ChartRenderer {
     private static final Color LIMIT = new Color(0xb0, 0x3a, 0x2e);
     private static final Color IMPROVEMENT = new Color(0x1a, 0x7f, 0x37);
     private static final Color WORSE = new Color(0xd6, 0x27, 0x28);
+    private static final Color GO_LIVE = new Color(0x6a, 0x3d, 0x9a);
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -63,11 +64,11 @@ public final class ChartRenderer {
     private ChartRenderer() {
     }
 
-    public static byte[] png(ControlChart chart, Labels labels, List<GoLive> goLives) {
+    public static byte[] png(ControlChart chart, Labels labels, List<UnitGoLive> goLives) {
         return png(chart, labels, goLives, WIDTH, HEIGHT);
     }
 
-    public static byte[] png(ControlChart chart, Labels labels, List<GoLive> goLives, int width, int height) {
+    public static byte[] png(ControlChart chart, Labels labels, List<UnitGoLive> goLives, int width, int height) {
         JFreeChart picture = draw(chart, labels, goLives);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -78,7 +79,7 @@ public final class ChartRenderer {
         return out.toByteArray();
     }
 
-    static JFreeChart draw(ControlChart chart, Labels labels, List<GoLive> goLives) {
+    static JFreeChart draw(ControlChart chart, Labels labels, List<UnitGoLive> goLives) {
         XYSeries measure = new XYSeries(labels.measureName(), false, true);
         XYSeries improvement = new XYSeries("Signal: improvement", false, true);
         XYSeries worse = new XYSeries("Signal: not an improvement", false, true);
@@ -162,15 +163,17 @@ public final class ChartRenderer {
             baseline.setLabelOffset(new RectangleInsets(4, 6, 4, 4));
             plot.addDomainMarker(baseline, Layer.BACKGROUND);
         }
-        for (GoLive goLive : goLives) {
-            ValueMarker marker = new ValueMarker(millis(goLive.date()), new Color(0x6a, 0x3d, 0x9a),
-                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{3f, 3f}, 0f));
-            marker.setLabel("go-live " + goLive.unit());
+        Map<LocalDate, List<String>> unitsByDay = new TreeMap<>();
+        goLives.forEach(g -> unitsByDay.computeIfAbsent(g.date(), d -> new ArrayList<>()).add(g.unit()));
+        unitsByDay.forEach((day, units) -> {
+            ValueMarker marker = new ValueMarker(millis(day), GO_LIVE,
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{4f, 3f}, 0f));
+            marker.setLabel("go-live " + String.join(", ", units));
             marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
             marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addDomainMarker(marker);
-        }
+        });
 
         JFreeChart picture = new JFreeChart(labels.title(), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
         picture.setBackgroundPaint(Color.WHITE);

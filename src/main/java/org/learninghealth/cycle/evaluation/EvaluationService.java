@@ -77,9 +77,9 @@ public class EvaluationService {
             s.append(String.format(Locale.ROOT, " (%+.1f%%)", relative * 100));
         }
         s.append(improved ? ", in the desired direction (" : ", not in the desired direction (")
-                .append(r.direction().name().toLowerCase(Locale.ROOT)).append(").\n");
-        s.append(chartSentence(chart)).append('\n');
-        s.append(testSentence(type, c, significant, improved, properties.significanceLevel())).append('\n');
+                .append(r.direction().name().toLowerCase(Locale.ROOT)).append(").\n\n");
+        s.append(chartSentence(chart)).append("\n\n");
+        s.append(testSentence(type, c, significant, improved, properties.significanceLevel())).append("\n\n");
         if (r.aimTarget() == null) {
             s.append("No aim target was set.");
         } else {

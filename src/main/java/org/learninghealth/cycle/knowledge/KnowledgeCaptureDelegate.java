@@ -48,7 +48,8 @@ public class KnowledgeCaptureDelegate implements JavaDelegate {
             return null;
         }
         Number relative = (Number) execution.getVariable(RELATIVE_CHANGE);
-        String direction = Boolean.TRUE.equals(execution.getVariable(IMPROVED)) ? "improved" : "not improved";
+        String direction = (Boolean.TRUE.equals(execution.getVariable(IMPROVED)) ? "improved" : "not improved")
+                + (Boolean.TRUE.equals(execution.getVariable(IMPROVEMENT_SIGNAL)) ? ", special cause on the control chart" : "");
         return relative == null ? String.format(Locale.ROOT, "%s (change %+.4g)", direction, absolute.doubleValue())
                 : String.format(Locale.ROOT, "%s (change %+.4g, %+.1f%%)", direction, absolute.doubleValue(), relative.doubleValue() * 100);
     }

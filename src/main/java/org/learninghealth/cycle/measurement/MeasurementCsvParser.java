@@ -102,6 +102,8 @@ public class MeasurementCsvParser {
         Double value = number(record.get(1), type == MeasureType.COUNT ? "count" : "value", line, problems);
         if (type == MeasureType.COUNT && value != null && (value < 0 || value != Math.rint(value))) {
             problems.add("line " + line + ": count " + record.get(1) + " must be a whole number of events, 0 or more");
+        } else if (value != null && value < 0) {
+            problems.add("line " + line + ": value " + record.get(1) + " is negative; measures are 0 or more");
         }
         return problems.size() == before ? MeasurementPoint.single(period, value) : null;
     }

@@ -1,14 +1,12 @@
 package org.learninghealth.cycle.project;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.system.ApiException;
 import org.springframework.stereotype.Service;
@@ -25,26 +23,26 @@ public class LearningCycleService {
 
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
-    private final IdentityService identityService;
+    private final ApiCaller caller;
 
-    public LearningCycleService(RuntimeService runtimeService, HistoryService historyService, IdentityService identityService) {
+    public LearningCycleService(RuntimeService runtimeService, HistoryService historyService, ApiCaller caller) {
         this.runtimeService = runtimeService;
         this.historyService = historyService;
-        this.identityService = identityService;
+        this.caller = caller;
     }
 
     /** The lead of the project, a manager or an administrator withdraws it; its knowledge is still captured. */
     public void withdraw(String projectKey, String reason) {
-        Authentication user = requireUser();
+        Authentication user = caller.require();
         ProcessInstance project = runningProject(projectKey);
-        String lead = (String) asSystem(() -> runtimeService.getVariable(project.getId(), PROJECT_LEAD));
-        if (!user.getUserId().equals(lead) && !inAnyGroup(user, List.of(Roles.MANAGERS, Roles.ADMINS))) {
+        String lead = (String) caller.asSystem(() -> runtimeService.getVariable(project.getId(), PROJECT_LEAD));
+        if (!user.getUserId().equals(lead) && !ApiCaller.inAnyGroup(user, List.of(Roles.MANAGERS, Roles.ADMINS))) {
             throw ApiException.forbidden("Only the project's lead (" + lead + "), a manager or an administrator can withdraw " + projectKey + ".");
         }
         if (reason == null || reason.isBlank()) {
             throw ApiException.badRequest("Give a reason for withdrawing " + projectKey + ": it goes into the knowledge record.");
         }
-        asSystem(() -> runtimeService.createMessageCorrelation(LearningCycleProcess.MESSAGE_WITHDRAWN)
+        caller.asSystem(() -> runtimeService.createMessageCorrelation(LearningCycleProcess.MESSAGE_WITHDRAWN)
                 .processInstanceId(project.getId())
                 .setVariable(WITHDRAWAL_REASON, reason)
                 .setVariable(WITHDRAWN_BY, user.getUserId())
@@ -53,20 +51,18 @@ public class LearningCycleService {
 
     /** Anyone working in one of the roles reports a safety event of an approved project; IRB reviewers review it. */
     public void reportSafetyEvent(String projectKey, String description, String severity) {
-        Authentication user = requireUser();
-        if (!inAnyGroup(user, Roles.ALL)) {
-            throw ApiException.forbidden("Only members of " + Roles.ALL + " can report safety events.");
-        }
+        caller.requireAnyGroup(Roles.ALL, "Only members of " + Roles.ALL + " can report safety events.");
+        Authentication user = caller.require();
         if (description == null || description.isBlank()) {
             throw ApiException.badRequest("Describe the safety event.");
         }
         ProcessInstance project = runningProject(projectKey);
-        long rollouts = asSystem(() -> historyService.createHistoricActivityInstanceQuery().processInstanceId(project.getId())
+        long rollouts = caller.asSystem(() -> historyService.createHistoricActivityInstanceQuery().processInstanceId(project.getId())
                 .activityId(LearningCycleProcess.CALL_ROLLOUT).count());
         if (rollouts == 0) {
             throw ApiException.conflict(projectKey + " has not been approved and rolled out yet, so there is no change on the units whose safety could be reviewed.");
         }
-        asSystem(() -> runtimeService.createMessageCorrelation(LearningCycleProcess.MESSAGE_SAFETY_EVENT)
+        caller.asSystem(() -> runtimeService.createMessageCorrelation(LearningCycleProcess.MESSAGE_SAFETY_EVENT)
                 .processInstanceId(project.getId())
                 .setVariablesLocal(Variables.createVariables()
                         .putValue(SAFETY_EVENT_DESCRIPTION, description)
@@ -76,36 +72,11 @@ public class LearningCycleService {
     }
 
     private ProcessInstance runningProject(String projectKey) {
-        ProcessInstance instance = asSystem(() -> runtimeService.createProcessInstanceQuery()
+        ProcessInstance instance = caller.asSystem(() -> runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(LearningCycleProcess.KEY).processInstanceBusinessKey(projectKey).singleResult());
         if (instance == null) {
             throw ApiException.notFound("No running project " + projectKey + ".");
         }
         return instance;
-    }
-
-    private Authentication requireUser() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication == null || authentication.getUserId() == null) {
-            throw ApiException.forbidden("No user is logged in.");
-        }
-        return authentication;
-    }
-
-    private static boolean inAnyGroup(Authentication user, Collection<String> groups) {
-        return user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(groups::contains);
-    }
-
-    /** Runs an engine call without the caller's authorization checks, after this service has checked the caller. */
-    private <T> T asSystem(Supplier<T> call) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return call.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.learninghealth.cycle.rollout;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -34,5 +35,11 @@ public class GoLiveRepository {
         Date first = jdbc.queryForObject("select min(go_live_date) from unit_go_live where project_key = ? and cycle_number = ?",
                 Date.class, projectKey, cycle);
         return first == null ? null : first.toLocalDate();
+    }
+
+    /** Unit and go-live date of every unit of the cycle that went live, earliest first. */
+    public List<UnitGoLive> goLives(String projectKey, int cycle) {
+        return jdbc.query("select unit, go_live_date from unit_go_live where project_key = ? and cycle_number = ? order by go_live_date, unit",
+                (rs, i) -> new UnitGoLive(rs.getString(1), rs.getDate(2).toLocalDate()), projectKey, cycle);
     }
 }

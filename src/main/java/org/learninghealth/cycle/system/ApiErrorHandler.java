@@ -7,9 +7,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Errors of {@code /api} as {@code {"status":..,"error":..,"message":..}}; never a stack trace. */
 @RestControllerAdvice(basePackages = "org.learninghealth.cycle")
@@ -39,8 +41,19 @@ public class ApiErrorHandler {
         return body(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
     }
 
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+        return body(HttpStatus.BAD_REQUEST, "'" + e.getValue() + "' is not a valid value for " + e.getName() + ".");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own refusals: wrong media type, method, missing parameter, ...
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            String detail = known.getBody().getDetail();
+            return body(status, detail == null ? status.getReasonPhrase() : detail);
+        }
         LOG.error("Unexpected error in /api", e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error; the administrator finds the details in the server log.");
     }

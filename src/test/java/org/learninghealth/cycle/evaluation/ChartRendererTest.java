@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.learninghealth.cycle.measurement.MeasureType;
 import org.learninghealth.cycle.measurement.MeasurementPoint;
+import org.learninghealth.cycle.rollout.UnitGoLive;
 
 class ChartRendererTest {
 
@@ -28,11 +29,14 @@ class ChartRendererTest {
         return ControlCharts.of(MeasureType.RATE, Direction.DECREASE, points, 10, 1000);
     }
 
+    /** Pixels within a small distance of a colour (lines are anti-aliased, so few pixels are exact). */
     static long pixels(BufferedImage image, int rgb) {
         long count = 0;
         for (int x = 0; x < image.getWidth(); x++) {
             for (int y = 0; y < image.getHeight(); y++) {
-                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                int p = image.getRGB(x, y);
+                if (Math.abs(((p >> 16) & 0xff) - ((rgb >> 16) & 0xff)) <= 12 && Math.abs(((p >> 8) & 0xff) - ((rgb >> 8) & 0xff)) <= 12
+                        && Math.abs((p & 0xff) - (rgb & 0xff)) <= 12) {
                     count++;
                 }
             }
@@ -45,7 +49,7 @@ class ChartRendererTest {
         ControlChart chart = fallsChart();
         assertThat(chart.improvementPoints()).isPositive();
         byte[] png = ChartRenderer.png(chart, new ChartRenderer.Labels("LC-2026-0001 · Fewer falls", "Falls per patient-day", MeasureType.RATE),
-                List.of(new ChartRenderer.GoLive("4 West", START.plusWeeks(10)), new ChartRenderer.GoLive("5 East", START.plusWeeks(12))));
+                List.of(new UnitGoLive("4 West", START.plusWeeks(10)), new UnitGoLive("5 East", START.plusWeeks(12))));
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/chart-example.png"), png);
 

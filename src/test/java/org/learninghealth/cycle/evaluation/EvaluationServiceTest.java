@@ -104,4 +104,28 @@ class EvaluationServiceTest {
         assertThat(worse.aimMet()).isFalse();
         assertThat(worse.summary()).contains("not in the desired direction (decrease)");
     }
+
+    @Test
+    void countsGetACChartAndARateRatioPerPeriod() {
+        List<MeasurementPoint> points = new ArrayList<>();
+        double[] infections = {6, 4, 5, 7, 5, 3, 1, 0, 1, 0, 1, 0};
+        for (int i = 0; i < infections.length; i++) {
+            points.add(MeasurementPoint.single(GO_LIVE.plusMonths(i - 6), infections[i]));
+        }
+        EvaluationResult r = service.evaluate(new EvaluationRequest(MeasureType.COUNT, Direction.DECREASE, points, GO_LIVE, 2.0));
+        assertThat(r.chart().type()).isEqualTo(ChartType.C);
+        assertThat(r.comparison().estimateType()).isEqualTo("rate ratio");
+        assertThat(r.baselineValue()).isEqualTo(5.0);
+        assertThat(r.interventionValue()).isCloseTo(0.5, within(1e-12));
+        // 3 of 33 events after the go-live with equal exposure: SciPy binomtest(3, 33, 0.5) -> p = 1.4011748e-06
+        assertThat(r.comparison().pValue()).isCloseTo(1.4011748135089874e-06, within(1e-12));
+        // c̄ = 5 gives an LCL of 0, so no point can fall below it; the run of 7 below the median (3, then six after the
+        // go-live; the two 5s sit on the median and are ignored) is longer than round(log2 10) + 3 = 6
+        assertThat(r.chart().points().get(0).lcl()).isZero();
+        assertThat(r.chart().limitSignals()).isZero();
+        assertThat(r.chart().runs().longestRun()).isEqualTo(7);
+        assertThat(r.chart().runs().longestRunLimit()).isEqualTo(6);
+        assertThat(r.improvementSignal()).isTrue();
+        assertThat(r.summary()).contains("c chart", "rate ratio 0.100", "Aim (<= 2.000) met");
+    }
 }

@@ -19,9 +19,17 @@ class MeasurementCsvParserTest {
     }
 
     @Test
-    void readsContinuousValues() {
-        assertThat(parser.parse("period,value\n2026-01-05,41.5\n2026-01-12,-3", MeasureType.CONTINUOUS))
-                .extracting(MeasurementPoint::value).containsExactly(41.5, -3.0);
+    void readsContinuousValuesAndCounts() {
+        assertThat(parser.parse("period,value\n2026-01-05,41.5\n2026-01-12,0", MeasureType.CONTINUOUS))
+                .extracting(MeasurementPoint::value).containsExactly(41.5, 0.0);
+        assertThatThrownBy(() -> parser.parse("2026-01-12,-3", MeasureType.CONTINUOUS)).hasMessageContaining("line 1: value -3 is negative");
+        assertThat(parser.parse("period,count\n2026-01-05,4\n2026-01-12,0", MeasureType.COUNT))
+                .extracting(MeasurementPoint::value).containsExactly(4.0, 0.0);
+        assertThatThrownBy(() -> parser.parse("2026-01-05,2.5\n2026-01-12,-1", MeasureType.COUNT))
+                .hasMessageContaining("line 1: count 2.5 must be a whole number of events, 0 or more")
+                .hasMessageContaining("line 2: count -1 must be a whole number");
+        assertThatThrownBy(() -> parser.parse("period,value\n2026-01-05,4", MeasureType.COUNT))
+                .hasMessageContaining("does not fit a count measure; expected period,count");
     }
 
     @Test

@@ -1,0 +1,82 @@
+package org.learninghealth.cycle.evaluation;
+
+import java.util.List;
+import org.learninghealth.cycle.identity.ApiCaller;
+import org.learninghealth.cycle.identity.Roles;
+import org.learninghealth.cycle.system.ApiException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/evaluation/preview}: judge a series without running a cycle (JSON, or the chart as PNG from
+ * {@code /api/evaluation/preview.png}); {@code GET /api/cycles/{key}/chart.png}: the chart of a project's cycle.
+ */
+@RestController
+public class EvaluationController {
+
+    private final EvaluationService evaluation;
+    private final CycleChartService charts;
+    private final ApiCaller caller;
+
+    public EvaluationController(EvaluationService evaluation, CycleChartService charts, ApiCaller caller) {
+        this.evaluation = evaluation;
+        this.charts = charts;
+        this.caller = caller;
+    }
+
+    /** What the preview answers; field names as the API promises. */
+    public record PreviewResponse(ChartType chart, String chartReason, double centerLine, Double sigmaZ, List<ChartPoint> points,
+                                  MovingRange movingRange, RunAnalysis runs, Comparison comparison, boolean improvementSignal) {
+    }
+
+    /** The moving-range chart that goes with an I chart. */
+    public record MovingRange(double centerLine, double ucl) {
+    }
+
+    @PostMapping(value = "/api/evaluation/preview", produces = MediaType.APPLICATION_JSON_VALUE)
+    public PreviewResponse preview(@RequestBody PreviewRequest request) {
+        SeriesAnalysis analysis = analyse(checked(request));
+        ControlChart c = analysis.chart();
+        return new PreviewResponse(c.type(), c.reason(), c.centerLine(), c.sigmaZ(), c.points(),
+                c.movingRangeCenter() == null ? null : new MovingRange(c.movingRangeCenter(), c.movingRangeUcl()),
+                c.runs(), analysis.comparison(), c.improvementSignal());
+    }
+
+    @PostMapping(value = "/api/evaluation/preview.png", produces = MediaType.IMAGE_PNG_VALUE)
+    public ResponseEntity<byte[]> previewChart(@RequestBody PreviewRequest request,
+                                               @RequestParam(defaultValue = "Preview") String title,
+                                               @RequestParam(defaultValue = "Measure") String measure) {
+        PreviewRequest.Checked checked = checked(request);
+        SeriesAnalysis analysis = analyse(checked);
+        return png(ChartRenderer.png(analysis.chart(), new ChartRenderer.Labels(title, measure, checked.type()), List.of()));
+    }
+
+    @GetMapping(value = "/api/cycles/{projectKey}/chart.png", produces = MediaType.IMAGE_PNG_VALUE)
+    public ResponseEntity<byte[]> cycleChart(@PathVariable String projectKey, @RequestParam(required = false) Integer cycle) {
+        return png(charts.png(projectKey, cycle));
+    }
+
+    private PreviewRequest.Checked checked(PreviewRequest request) {
+        caller.requireAnyGroup(Roles.ALL, "Only members of " + Roles.ALL + " can use the evaluation preview.");
+        return request.check();
+    }
+
+    private SeriesAnalysis analyse(PreviewRequest.Checked checked) {
+        try {
+            return evaluation.analyse(checked.type(), checked.direction(), checked.points(), checked.baselineCount());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("The series cannot be judged: " + e.getMessage() + ".");
+        }
+    }
+
+    private static ResponseEntity<byte[]> png(byte[] image) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(image);
+    }
+}
