@@ -282,6 +282,88 @@ class ModelConsistencyTest extends CycleTestSupport {
         assertThat(written).containsAll(read);
     }
 
+    static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(?:#if\\s+|#loop\\s+)?([a-zA-Z_]\\w*)");
+
+    /** The variables a form's templated text ({@code {{name}}}, {@code {{#if name ...}}}) shows. */
+    private static Set<String> templated(JsonNode component) {
+        Set<String> names = new TreeSet<>();
+        if (component.has("text")) {
+            Matcher m = TEMPLATE.matcher(component.get("text").asText());
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        if (component.has("components")) {
+            component.get("components").forEach(c -> names.addAll(templated(c)));
+        }
+        names.remove("this");
+        return names;
+    }
+
+    @Test
+    void everyVariableAFormShowsReachesTheProcessOfItsTask() throws IOException {
+        Map<String, JsonNode> forms = forms();
+        Map<String, String> constants = variableConstants();
+        Set<String> setInCode = new TreeSet<>();
+        collect(Pattern.compile("(?:setVariable|setVariableLocal|putValue)\\((?:\\w+\\.)?(\\w+)"), mainSources(), constants, setInCode);
+        // what each called process receives from its call activities
+        Map<String, Set<String>> passedIn = new HashMap<>();
+        for (String name : MODELS) {
+            for (org.camunda.bpm.model.bpmn.instance.CallActivity call : model(name).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class)) {
+                Set<String> in = passedIn.computeIfAbsent(call.getCalledElement(), k -> new TreeSet<>());
+                call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
+                        .filter(p -> p.getCamundaTarget() != null).forEach(p -> in.add(p.getCamundaTarget()));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String name : MODELS) {
+            BpmnModelInstance model = model(name);
+            String process = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).stream()
+                    .filter(org.camunda.bpm.model.bpmn.instance.Process::isExecutable).findFirst().orElseThrow().getId();
+            // set in code and not a field of another process's form (those must be passed in)
+            Set<String> available = new TreeSet<>(setInCode);
+            for (String other : MODELS) {
+                if (!other.equals(name)) {
+                    for (FlowNode node : model(other).getModelElementsByType(FlowNode.class)) {
+                        String formRef = node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+                        if (formRef != null) {
+                            Set<String> keys = new TreeSet<>();
+                            keys(forms.get(formRef), keys);
+                            available.removeAll(keys);
+                        }
+                    }
+                }
+            }
+            available.addAll(passedIn.getOrDefault(process, Set.of()));
+            model.getModelElementsByType(CamundaInputParameter.class).forEach(p -> available.add(p.getCamundaName()));
+            model.getModelElementsByType(CamundaOutputParameter.class).forEach(p -> available.add(p.getCamundaName()));
+            model.getModelElementsByType(CamundaOut.class).forEach(p -> available.add(p.getCamundaTarget()));
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                for (String attribute : List.of("elementVariable", "resultVariable", "initiator")) {
+                    String value = node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", attribute);
+                    if (value != null) {
+                        available.add(value);
+                    }
+                }
+                String formRef = node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+                if (formRef != null) {
+                    keys(forms.get(formRef), available);
+                }
+            }
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                String formRef = node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+                if (formRef != null) {
+                    for (String shown : templated(forms.get(formRef))) {
+                        if (!available.contains(shown)) {
+                            missing.add(formRef + " (" + name + ", " + node.getId() + ") shows " + shown);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("variables shown by a form but never set in, or passed to, the process of its task").isEmpty();
+    }
+
     private static void identifiers(String expression, Set<String> into) {
         Matcher e = EXPRESSION.matcher(expression);
         while (e.find()) {

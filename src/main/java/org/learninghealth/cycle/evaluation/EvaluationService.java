@@ -116,7 +116,7 @@ public class EvaluationService {
         if (c.pValue() == null) {
             s.append("; no p-value (no variation in the data).");
         } else {
-            s.append(String.format(Locale.ROOT, "; p = %.4f: %s.", c.pValue(),
+            s.append(String.format(Locale.ROOT, "; %s: %s.", c.pValue() < 0.0001 ? "p < 0.0001" : String.format(Locale.ROOT, "p = %.4f", c.pValue()),
                     significant ? "unlikely to be chance" : c.pValue() < alpha && !improved ? "unlikely to be chance, but in the wrong direction" : "could be chance"));
         }
         return s.toString();

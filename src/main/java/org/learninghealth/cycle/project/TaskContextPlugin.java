@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 import static org.learninghealth.cycle.project.CycleVariables.*;
 
 /**
- * Puts the project's key into the name of every task and its title, cycle and unit into the description, so that a
+ * Puts the project's key (and the unit, in unit rollouts) into the name of every task and its title, cycle and unit
+ * into the description, so that a
  * lead or reviewer with several projects tells the tasks apart in Tasklist. Applies to every user task of every
  * model, so no model can forget it.
  */
@@ -45,7 +46,8 @@ public class TaskContextPlugin extends AbstractProcessEnginePlugin {
         if (key == null) {
             return;
         }
-        task.setName(task.getName() + " · " + key);
+        Object unit = task.getVariable(UNIT);
+        task.setName(task.getName() + (unit == null ? "" : " · " + unit) + " · " + key);
         StringJoiner description = new StringJoiner(" · ");
         description.add(key.toString());
         add(description, task.getVariable(TITLE), "");

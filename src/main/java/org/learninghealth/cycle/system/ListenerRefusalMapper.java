@@ -1,5 +1,8 @@
 package org.learninghealth.cycle.system;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.FeatureContext;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -13,6 +16,10 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * so a refusal such as separation of duties or a bad CSV line would reach REST clients as a 500. These mappers
  * answer with the refusal itself: 403 for an authorization refusal, 400 for bad input, with its message, in
  * Camunda's own error format. Every other exception keeps Camunda's mapping.
+ * <p>
+ * Registered in every Jersey application of the JVM by {@link Registration} (a Jersey auto-discoverable listed in
+ * {@code META-INF/services}): {@code /engine-rest} and the webapps' own engine API, through which Tasklist submits
+ * forms, are separate Jersey applications and only this way both get the mappers.
  */
 public final class ListenerRefusalMapper {
 
@@ -30,6 +37,7 @@ public final class ListenerRefusalMapper {
     }
 
     /** For engine calls that REST passes through unchanged (e.g. complete). */
+    @Priority(1)
     public static class Engine implements ExtendedExceptionMapper<ProcessEngineException> {
         @Override
         public boolean isMappable(ProcessEngineException exception) {
@@ -43,6 +51,7 @@ public final class ListenerRefusalMapper {
     }
 
     /** For engine calls that REST wraps in a RestException (e.g. submit-form). */
+    @Priority(1)
     public static class Rest implements ExtendedExceptionMapper<RestException> {
         @Override
         public boolean isMappable(RestException exception) {
@@ -52,6 +61,17 @@ public final class ListenerRefusalMapper {
         @Override
         public Response toResponse(RestException exception) {
             return ExceptionHandlerHelper.getInstance().getResponse(refusal(exception));
+        }
+    }
+
+    /** Adds both mappers, ahead of Camunda's own, to every Jersey application. */
+    public static class Registration implements ForcedAutoDiscoverable {
+        @Override
+        public void configure(FeatureContext context) {
+            if (!context.getConfiguration().isRegistered(Engine.class)) {
+                context.register(Engine.class, 1);
+                context.register(Rest.class, 1);
+            }
         }
     }
 }

@@ -3,7 +3,6 @@ package org.learninghealth.cycle.system;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,14 +19,6 @@ public class SecurityConfiguration {
         registration.setName("engine-rest-authentication");
         registration.setOrder(10);
         return registration;
-    }
-
-    @Bean
-    ResourceConfigCustomizer listenerRefusals() {
-        return config -> {
-            config.register(new ListenerRefusalMapper.Engine(), 1);
-            config.register(new ListenerRefusalMapper.Rest(), 1);
-        };
     }
 
     @Bean

@@ -1,0 +1,146 @@
+package org.learninghealth.cycle.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.learninghealth.cycle.project.CycleVariables.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.learninghealth.cycle.CycleSteps;
+import org.learninghealth.cycle.identity.Roles;
+import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Opens every form of every process once in Tasklist, as a user who may work it, and fails on a form that does not
+ * render, on an error in the browser console, or on template text left unfilled. Screenshots:
+ * {@code target/browser/TasklistFormsIT/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EnabledIf("org.learninghealth.cycle.browser.Browser#available")
+class TasklistFormsIT extends CycleSteps {
+
+    static final Map<String, String> DEMO_USER = Map.of(Roles.PROJECT_LEADS, "lead", Roles.MANAGERS, "manager",
+            Roles.IRB_REVIEWERS, "irb", Roles.UNIT_CHAMPIONS, "champion");
+
+    @LocalServerPort int port;
+    TasklistPage tasklist;
+
+    @BeforeEach
+    void openBrowser() {
+        tasklist = new TasklistPage(Browser.start(), port, getClass().getSimpleName());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        tasklist.driver().quit();
+    }
+
+    static Set<String> formIds() throws IOException {
+        Set<String> ids = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Path.of("forms"))) {
+            for (Path file : files.toList()) {
+                ids.add(new ObjectMapper().readTree(file.toFile()).get("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    /** Projects standing at every kind of task. */
+    private void projectsAtEveryTask() {
+        triage(started("lead"), "CLARIFY", "Which shifts?");                         // clarify-challenge
+        started("lead");                                                            // triage-challenge
+        acceptedWithEvidence(started("lead"));                                      // plan-change
+        approved("lead");                                                           // confirm-go-live
+        String expedited = started("lead");
+        acceptedWithEvidence(expedited);
+        Map<String, Object> research = plan();
+        research.put(GENERALIZABLE_KNOWLEDGE, true);
+        research.put(IDENTIFIABLE_DATA, true);
+        planned(expedited, research);                                               // expedited-review
+        String fullBoard = started("lead");
+        acceptedWithEvidence(fullBoard);
+        Map<String, Object> risky = plan();
+        risky.put(MORE_THAN_MINIMAL_RISK, true);
+        planned(fullBoard, risky);                                                  // full-board-review
+        String qi = started("lead");
+        acceptedWithEvidence(qi);
+        planned(qi, plan());                                                        // oversight-review
+        String measured = waitingForMeasurements("lead");                           // submit-measurements
+        reportSafetyEvent(measured, "A patient fell during a rounding gap");        // review-safety-event
+        String evaluated = waitingForMeasurements("lead");
+        measurementsSubmitted(evaluated, weeklyProportions(TODAY, 10, 20, 10, 8), false); // interpret-evaluation
+        throughEvaluation("lead", 20, 8);                                           // decide-adoption
+    }
+
+    private String userFor(Task task) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
+                .filter(DEMO_USER::containsKey).map(DEMO_USER::get).findFirst()
+                .orElseThrow(() -> new AssertionError("no demo user may work " + task.getName()));
+    }
+
+    @Test
+    void everyFormRendersWithoutErrors() throws IOException {
+        projectsAtEveryTask();
+        Map<String, Task> taskPerForm = new LinkedHashMap<>();
+        for (Task task : taskService.createTaskQuery().initializeFormKeys().list()) {
+            if (task.getCamundaFormRef() != null) {
+                taskPerForm.putIfAbsent(task.getCamundaFormRef().getKey(), task);
+            }
+        }
+        Set<String> opened = new TreeSet<>();
+        List<String> problems = new ArrayList<>();
+
+        tasklist.login("lead");
+        tasklist.consoleErrors();
+        tasklist.startProcess("Learning cycle");
+        check("start-challenge", problems);
+        opened.add("start-challenge");
+
+        String user = null;
+        for (Map.Entry<String, Task> entry : taskPerForm.entrySet()) {
+            String taskUser = userFor(entry.getValue());
+            if (!taskUser.equals(user)) {
+                tasklist.login(taskUser);
+                tasklist.consoleErrors();
+                user = taskUser;
+            }
+            tasklist.openTask(entry.getValue().getId());
+            check(entry.getKey(), problems);
+            opened.add(entry.getKey());
+        }
+
+        assertThat(problems).isEmpty();
+        assertThat(opened).as("every form of every process was opened").containsExactlyElementsOf(formIds());
+    }
+
+    private void check(String form, List<String> problems) {
+        String text = tasklist.formText();
+        tasklist.screenshot(form);
+        if (text.isBlank()) {
+            problems.add(form + ": the form shows nothing");
+        }
+        if (text.contains("{{") || text.contains("}}")) {
+            problems.add(form + ": template text left in the form");
+        }
+        tasklist.consoleErrors().forEach(error -> problems.add(form + ": console error " + error));
+    }
+}
