@@ -26,7 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * measurement period passes by moving the engine's clock. Screenshots: {@code target/browser/TasklistCycleIT/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EnabledIf("org.learninghealth.cycle.browser.Browser#available")
+@EnabledIf(value = "org.learninghealth.cycle.browser.Browser#available",
+        disabledReason = "no headless Chromium: install Debian chromium and chromium-driver, or set LC_TEST_CHROMIUM and LC_TEST_CHROMEDRIVER")
 class TasklistCycleIT extends CycleSteps {
 
     @LocalServerPort int port;

@@ -32,7 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/browser/TasklistFormsIT/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EnabledIf("org.learninghealth.cycle.browser.Browser#available")
+@EnabledIf(value = "org.learninghealth.cycle.browser.Browser#available",
+        disabledReason = "no headless Chromium: install Debian chromium and chromium-driver, or set LC_TEST_CHROMIUM and LC_TEST_CHROMEDRIVER")
 class TasklistFormsIT extends CycleSteps {
 
     static final Map<String, String> DEMO_USER = Map.of(Roles.PROJECT_LEADS, "lead", Roles.MANAGERS, "manager",
