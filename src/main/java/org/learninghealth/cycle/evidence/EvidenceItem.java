@@ -3,9 +3,18 @@ package org.learninghealth.cycle.evidence;
 /**
  * One piece of evidence shown to the lead: where it came from, what it says and why it matched.
  *
- * @param reference a project key and cycle for local knowledge
+ * @param id        stable identifier the lead's selection refers to: {@code local:<project key>/<cycle>} or
+ *                  {@code pubmed:<PMID>}
+ * @param reference a project key and cycle for local knowledge, a citation (authors, journal, year) for the literature
+ * @param decision  adopt / adapt / abandon / halted / withdrawn of a local record; {@code null} for literature
+ * @param score     relevance in [0, 1] on the merged list
+ * @param link      the PubMed page of an article; {@code null} for local knowledge
  * @param demo      true for invented demonstration records (never a real result)
  */
-public record EvidenceItem(String source, String reference, String title, String decision, String effect, String lessons,
-                           double score, String why, boolean demo) {
+public record EvidenceItem(String id, String source, String reference, String title, String decision, String effect,
+                           String lessons, double score, String why, String link, boolean demo) {
+
+    EvidenceItem withScore(double newScore) {
+        return new EvidenceItem(id, source, reference, title, decision, effect, lessons, newScore, why, link, demo);
+    }
 }

@@ -1,5 +1,12 @@
 package org.learninghealth.cycle.knowledge;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.learninghealth.cycle.system.JsonVariables;
+import org.learninghealth.cycle.system.VariableText;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,9 +23,11 @@ import static org.learninghealth.cycle.project.CycleVariables.*;
 public class KnowledgeCaptureDelegate implements JavaDelegate {
 
     private final KnowledgeRepository repository;
+    private final JsonVariables json;
 
-    public KnowledgeCaptureDelegate(KnowledgeRepository repository) {
+    public KnowledgeCaptureDelegate(KnowledgeRepository repository, JsonVariables json) {
         this.repository = repository;
+        this.json = json;
     }
 
     @Override
@@ -27,7 +36,7 @@ public class KnowledgeCaptureDelegate implements JavaDelegate {
         KnowledgeRecord record = new KnowledgeRecord(null, text(execution, PROJECT_KEY), (Integer) execution.getVariable(CYCLE_NUMBER),
                 text(execution, TITLE), text(execution, PROBLEM), text(execution, UNITS), text(execution, CHANGE_IDEA),
                 text(execution, MEASURE_NAME), text(execution, EVALUATION_SUMMARY), effect(execution), outcome.name(),
-                text(execution, rationaleVariable(outcome)), lessons(execution), false, null);
+                text(execution, rationaleVariable(outcome)), lessons(execution), evidenceUsed(execution), false, null);
         long id = repository.save(record);
         execution.setVariable(KNOWLEDGE_RECORD_ID, id);
         execution.setVariable(CYCLE_OUTCOME, outcome.name());
@@ -52,6 +61,21 @@ public class KnowledgeCaptureDelegate implements JavaDelegate {
                 + (Boolean.TRUE.equals(execution.getVariable(IMPROVEMENT_SIGNAL)) ? ", special cause on the control chart" : "");
         return relative == null ? String.format(Locale.ROOT, "%s (change %+.4g)", direction, absolute.doubleValue())
                 : String.format(Locale.ROOT, "%s (change %+.4g, %+.1f%%)", direction, absolute.doubleValue(), relative.doubleValue() * 100);
+    }
+
+    /** The evidence the lead ticked, as "title (reference)" of each, from the lookup the selection was made on. */
+    private String evidenceUsed(DelegateExecution execution) {
+        List<String> ids = json.read(execution.getVariable(EVIDENCE_USED), new TypeReference<List<String>>() { });
+        if (ids == null || ids.isEmpty()) {
+            return null;
+        }
+        List<Map<String, Object>> items = json.read(execution.getVariable(EVIDENCE), new TypeReference<List<Map<String, Object>>>() { });
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (items != null) {
+            items.forEach(i -> labels.put(String.valueOf(i.get("id")), i.get("title") + " (" + i.get("reference") + ")"));
+        }
+        String text = ids.stream().map(id -> labels.getOrDefault(id, id)).collect(Collectors.joining("; "));
+        return VariableText.fit(text, "the evidenceUsed variable of the project's history");
     }
 
     private static String lessons(DelegateExecution execution) {

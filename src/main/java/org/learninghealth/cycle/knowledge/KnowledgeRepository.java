@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class KnowledgeRepository {
 
     private static final String COLUMNS = "id, project_key, cycle_number, title, challenge, setting, change_idea, measure, result, effect,"
-            + " decision, rationale, lessons, demo, updated_at";
+            + " decision, rationale, lessons, evidence_used, demo, updated_at";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -33,14 +33,14 @@ public class KnowledgeRepository {
     public long save(KnowledgeRecord r) {
         Timestamp now = new Timestamp(System.currentTimeMillis());
         int updated = jdbc.update("update knowledge_record set title = ?, challenge = ?, setting = ?, change_idea = ?, measure = ?, result = ?,"
-                        + " effect = ?, decision = ?, rationale = ?, lessons = ?, demo = ?, updated_at = ? where project_key = ? and cycle_number = ?",
+                        + " effect = ?, decision = ?, rationale = ?, lessons = ?, evidence_used = ?, demo = ?, updated_at = ? where project_key = ? and cycle_number = ?",
                 r.title(), r.challenge(), r.setting(), r.changeIdea(), r.measure(), r.result(), r.effect(), r.decision(), r.rationale(),
-                r.lessons(), r.demo(), now, r.projectKey(), r.cycleNumber());
+                r.lessons(), r.evidenceUsed(), r.demo(), now, r.projectKey(), r.cycleNumber());
         if (updated == 0) {
             jdbc.update("insert into knowledge_record (project_key, cycle_number, title, challenge, setting, change_idea, measure, result,"
-                            + " effect, decision, rationale, lessons, demo, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " effect, decision, rationale, lessons, evidence_used, demo, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     r.projectKey(), r.cycleNumber(), r.title(), r.challenge(), r.setting(), r.changeIdea(), r.measure(), r.result(),
-                    r.effect(), r.decision(), r.rationale(), r.lessons(), r.demo(), now);
+                    r.effect(), r.decision(), r.rationale(), r.lessons(), r.evidenceUsed(), r.demo(), now);
         }
         return jdbc.queryForObject("select id from knowledge_record where project_key = ? and cycle_number = ?", Long.class,
                 r.projectKey(), r.cycleNumber());
@@ -76,6 +76,6 @@ public class KnowledgeRepository {
         return new KnowledgeRecord(rs.getLong("id"), rs.getString("project_key"), rs.getInt("cycle_number"), rs.getString("title"),
                 rs.getString("challenge"), rs.getString("setting"), rs.getString("change_idea"), rs.getString("measure"),
                 rs.getString("result"), rs.getString("effect"), rs.getString("decision"), rs.getString("rationale"),
-                rs.getString("lessons"), rs.getBoolean("demo"), rs.getTimestamp("updated_at").toInstant());
+                rs.getString("lessons"), rs.getString("evidence_used"), rs.getBoolean("demo"), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -29,6 +29,10 @@ public final class CycleVariables {
     public static final String EVIDENCE = "evidence";
     public static final String EVIDENCE_QUERY = "evidenceQuery";
     public static final String EVIDENCE_COUNT = "evidenceCount";
+    public static final String EVIDENCE_NOTICE = "evidenceNotice";
+    public static final String EVIDENCE_OPTIONS = "evidenceOptions";
+    public static final String EVIDENCE_USED = "evidenceUsed";
+    public static final String RERUN_EVIDENCE = "rerunEvidence";
 
     // 4 plan and oversight questionnaire
     public static final String AIM = "aim";

@@ -26,6 +26,9 @@ public class PlanValidationListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (Boolean.TRUE.equals(task.getVariable(RERUN_EVIDENCE))) {
+            return; // the lead asked for the evidence again; the plan comes after
+        }
         List<String> problems = new ArrayList<>();
         try {
             RolloutPlanner.parseUnits((String) task.getVariable(UNITS));

@@ -121,6 +121,15 @@ class TasklistCycleIT extends CycleSteps {
         tasklist.openTaskFromList(key);
         assertThat(tasklist.formText()).contains("Evidence", "Hourly rounding to reduce inpatient falls", "demo data");
         tasklist.screenshot("lead-plan-with-evidence");
+        // the lead refines the query and looks again; the plan fields are hidden, so nothing else is required yet
+        tasklist.type("Evidence query", "hourly rounding falls night").tick("Look up evidence again with this query");
+        completes(key, LearningCycleProcess.TASK_PLAN);
+        executeJobs(key);
+        assertThat(taskService.getVariable(task(key, LearningCycleProcess.TASK_PLAN).getId(), EVIDENCE_QUERY)).isEqualTo("hourly rounding falls night");
+        tasklist.openFilter(MY_TASKS);
+        tasklist.openTaskFromList(key);
+        assertThat(tasklist.formText()).contains("Hourly rounding to reduce inpatient falls");
+        tasklist.choose("Evidence that informed this plan", "[demo data] Hourly rounding to reduce inpatient falls (DEMO-2025-0001 cycle 1)");
         tasklist.type("Aim", "Halve night-time falls on both units within 12 weeks")
                 .type("Aim target", "1.5")
                 .type("Change idea", "Hourly purposeful rounding at night")
@@ -133,7 +142,11 @@ class TasklistCycleIT extends CycleSteps {
         assertThat(tasks(key, LearningCycleProcess.TASK_PLAN)).hasSize(1);
         tasklist.screenshot("lead-plan-refused");
         tasklist.type("Aim target", "0.1");
-        completes(key, LearningCycleProcess.TASK_PLAN);
+        String planTask = task(key, LearningCycleProcess.TASK_PLAN).getId();
+        String processInstance = task(key, LearningCycleProcess.TASK_PLAN).getProcessInstanceId();
+        tasklist.complete();
+        awaitCompleted(planTask);
+        assertThat(runtimeService.getVariable(processInstance, EVIDENCE_USED).toString()).isEqualTo("[\"local:DEMO-2025-0001/1\"]");
         executeJobs(key);
 
         // 4 the lead cannot see the IRB's review; irb approves it from the oversight filter

@@ -17,7 +17,7 @@ class KnowledgeSearchTest extends CycleTestSupport {
     @Autowired EvidenceService evidence;
 
     private KnowledgeRecord record(String key, String title, String challenge, String change) {
-        return new KnowledgeRecord(null, key, 1, title, challenge, "Ward 7", change, "Measure", null, null, "ADOPT", null, null, false, null);
+        return new KnowledgeRecord(null, key, 1, title, challenge, "Ward 7", change, "Measure", null, null, "ADOPT", null, null, null, false, null);
     }
 
     @Test
@@ -41,13 +41,16 @@ class KnowledgeSearchTest extends CycleTestSupport {
 
     @Test
     void evidenceMarksDemoRecordsAndSaysWhyTheyMatched() {
-        List<EvidenceItem> items = evidence.lookUp(EvidenceService.query("Falls at night", "Inpatient falls with injury", "Falls per 1,000 patient-days", "4 West"));
+        List<EvidenceItem> items = evidence.lookUp(EvidenceService.query("Falls at night", "Inpatient falls with injury", "Falls per 1,000 patient-days", "4 West")).items();
         assertThat(items).isNotEmpty();
         EvidenceItem first = items.get(0);
         assertThat(first.title()).isEqualTo("[demo data] Hourly rounding to reduce inpatient falls");
         assertThat(first.demo()).isTrue();
         assertThat(first.why()).contains("title: inpatient, falls").doesNotContain("inpati,");
         assertThat(first.source()).isEqualTo("Local knowledge");
+        assertThat(first.id()).startsWith("local:DEMO-2025-");
+        assertThat(first.score()).as("the best local hit is the scale of the others").isEqualTo(1.0);
+        assertThat(first.link()).isNull();
     }
 
     @Test
