@@ -1,6 +1,7 @@
 package org.learninghealth.cycle.evaluation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
@@ -123,8 +124,8 @@ public final class ControlCharts {
         double center = used.stream().mapToDouble(i -> values[i]).sum() / used.size();
         double[] lcl = new double[values.length], ucl = new double[values.length];
         double sigma = Math.sqrt(center);
-        java.util.Arrays.fill(lcl, Math.max(0, center - 3 * sigma));
-        java.util.Arrays.fill(ucl, center + 3 * sigma);
+        Arrays.fill(lcl, Math.max(0, center - 3 * sigma));
+        Arrays.fill(ucl, center + 3 * sigma);
         String reason = "c chart for counts of events per period; it assumes the same area of opportunity in every period "
                 + "(use a rate with its exposure when that changes).";
         return assemble(ChartType.C, reason, center, null, direction, points, values, lcl, ucl, used, baselineCount, null, null, null);
@@ -147,8 +148,8 @@ public final class ControlCharts {
         double mrBar = mrSum / mrCount;
         double sigma = mrBar / D2;
         double[] lcl = new double[values.length], ucl = new double[values.length];
-        java.util.Arrays.fill(lcl, center - 3 * sigma);
-        java.util.Arrays.fill(ucl, center + 3 * sigma);
+        Arrays.fill(lcl, center - 3 * sigma);
+        Arrays.fill(ucl, center + 3 * sigma);
         Double[] movingRanges = new Double[values.length];
         for (int i = 1; i < values.length; i++) {
             movingRanges[i] = Math.abs(values[i] - values[i - 1]);

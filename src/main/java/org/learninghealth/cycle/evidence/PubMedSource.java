@@ -8,13 +8,16 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -105,11 +108,11 @@ public class PubMedSource implements EvidenceSource {
         }
         String trimmed = query.trim();
         boolean syntax = trimmed.contains("[") || trimmed.contains("\"") || trimmed.contains("(")
-                || java.util.Arrays.stream(trimmed.split("\\s+")).anyMatch(SYNTAX::contains);
+                || Arrays.stream(trimmed.split("\\s+")).anyMatch(SYNTAX::contains);
         if (syntax) {
             return trimmed;
         }
-        return java.util.Arrays.stream(trimmed.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}-]+"))
+        return Arrays.stream(trimmed.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}-]+"))
                 .filter(w -> w.length() > 1 && !STOP_WORDS.contains(w)).distinct().limit(MAX_PLAIN_WORDS).collect(Collectors.joining(" "));
     }
 
@@ -170,7 +173,7 @@ public class PubMedSource implements EvidenceSource {
                     throw new EvidenceSourceUnavailable("PubMed refused the request with HTTP " + status + ".", null);
                 }
             } catch (IOException e) {
-                problem = e instanceof java.net.http.HttpTimeoutException ? "no answer within " + properties.timeout().toSeconds() + " s"
+                problem = e instanceof HttpTimeoutException ? "no answer within " + properties.timeout().toSeconds() + " s"
                         : "no connection (" + e.getClass().getSimpleName() + ")";
                 cause = e;
             } catch (InterruptedException e) {
@@ -182,12 +185,12 @@ public class PubMedSource implements EvidenceSource {
         throw new EvidenceSourceUnavailable("PubMed gave " + problem + " after " + properties.maxAttempts() + " attempts.", cause);
     }
 
-    private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(v -> {
             try {
-                return java.util.Optional.of(Duration.ofSeconds(Math.min(30, Long.parseLong(v.trim()))));
+                return Optional.of(Duration.ofSeconds(Math.min(30, Long.parseLong(v.trim()))));
             } catch (NumberFormatException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         });
     }

@@ -1,13 +1,10 @@
 package org.learninghealth.cycle.evidence;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.learninghealth.cycle.project.CycleVariables.*;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +16,10 @@ import org.learninghealth.cycle.system.JsonVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.learninghealth.cycle.project.CycleVariables.*;
+
 
 /**
  * The evidence step of real cycles with PubMed turned on against a local stand-in for E-utilities: what one cycle
@@ -31,6 +32,7 @@ class EvidenceLookupIT extends CycleSteps {
     static final PubMedStub PUBMED = new PubMedStub().start();
 
     @Autowired JsonVariables json;
+    @Autowired HistoryService historyService;
     @Autowired KnowledgeRepository knowledge;
 
     @DynamicPropertySource
@@ -166,10 +168,6 @@ class EvidenceLookupIT extends CycleSteps {
         String used = knowledge.find(key, 1).orElseThrow().evidenceUsed();
         assertThat(used).isEqualTo("Test record one: purposeful rounding and inpatient falls. (Nguyen A, Okafor B, Lindqvist C et al.."
                 + " BMJ quality & safety. 2019. PMID 31234567); [demo data] Sepsis screening at emergency triage (DEMO-2025-0003 cycle 1)");
-        assertThat(historyService().createHistoricVariableInstanceQuery().variableName(EVIDENCE_USED).list()).hasSize(1);
-    }
-
-    private org.camunda.bpm.engine.HistoryService historyService() {
-        return engine.getHistoryService();
+        assertThat(historyService.createHistoricVariableInstanceQuery().variableName(EVIDENCE_USED).list()).hasSize(1);
     }
 }
