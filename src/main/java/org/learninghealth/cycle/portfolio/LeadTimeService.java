@@ -1,0 +1,172 @@
+package org.learninghealth.cycle.portfolio;
+
+import static org.learninghealth.cycle.project.CycleVariables.OVERSIGHT_PATHWAY;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.learninghealth.cycle.identity.ApiCaller;
+import org.learninghealth.cycle.identity.Roles;
+import org.learninghealth.cycle.oversight.OversightReviewProcess;
+import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.system.ApiException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Lead times from Camunda history. A project's time in a stage is the sum of the durations of that stage's
+ * activities in one cycle (loops such as clarification or modifications add up); oversight review is also split by
+ * pathway. The total runs from the challenge to the adoption decision. Only stages finished within the window count,
+ * each in the quarter it finished in. Managers and administrators only: lead times are about the organisation.
+ */
+@Service
+public class LeadTimeService {
+
+    static final double MILLIS_PER_DAY = 86_400_000d;
+
+    private final HistoryService historyService;
+    private final ApiCaller caller;
+
+    public LeadTimeService(HistoryService historyService, ApiCaller caller) {
+        this.historyService = historyService;
+        this.caller = caller;
+    }
+
+    public LeadTimes leadTimes(LocalDate from, LocalDate to) {
+        caller.requireAnyGroup(List.of(Roles.MANAGERS, Roles.ADMINS), "Lead times are for managers and administrators.");
+        if (from.isAfter(to)) {
+            throw ApiException.badRequest("The window starts (" + from + ") after it ends (" + to + ").");
+        }
+        return caller.asSystem(() -> compute(from, to));
+    }
+
+    /** One finished stage of one project: how long, when it ended, and for oversight its pathway. */
+    record Span(Stage stage, String pathway, double days, Instant end) {
+    }
+
+    private LeadTimes compute(LocalDate from, LocalDate to) {
+        Date after = Date.from(from.atStartOfDay(ZoneOffset.UTC).toInstant());
+        Date before = Date.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Map<String, String> pathways = pathwaysOfReviews();
+        List<Span> spans = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            // per project (process instance) and cycle: the stage's activities summed; a cycle ends the stage's span
+            Map<String, Span> perInstance = new LinkedHashMap<>();
+            for (String activity : stage.activities()) {
+                for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery().activityId(activity).finished()
+                        .finishedAfter(after).finishedBefore(before).list()) {
+                    if (a.getDurationInMillis() == null) {
+                        continue;
+                    }
+                    String pathway = stage == Stage.OVERSIGHT_REVIEW ? pathways.get(a.getCalledProcessInstanceId()) : null;
+                    String key = stage == Stage.OVERSIGHT_REVIEW ? a.getId() : a.getProcessInstanceId();
+                    Span span = new Span(stage, pathway, a.getDurationInMillis() / MILLIS_PER_DAY, a.getEndTime().toInstant());
+                    perInstance.merge(key, span, (x, y) -> new Span(stage, x.pathway(), x.days() + y.days(), x.end().isAfter(y.end()) ? x.end() : y.end()));
+                }
+            }
+            spans.addAll(perInstance.values());
+        }
+        List<Span> totals = totals(after, before);
+        List<LeadTimes.StageTime> stageTimes = stageTimes(spans);
+        String bottleneck = stageTimes.stream().filter(s -> s.pathway() == null && s.medianDays() != null)
+                .max(Comparator.comparingDouble(LeadTimes.StageTime::medianDays)).map(LeadTimes.StageTime::stage).orElse(null);
+        return new LeadTimes(from, to, stageTimes, stat("Challenge to decision", null, totals), bottleneck, quarters(spans, totals));
+    }
+
+    /** Challenge described to the (first) adoption decision of each project decided in the window. */
+    private List<Span> totals(Date after, Date before) {
+        Map<String, HistoricActivityInstance> firstDecision = new HashMap<>();
+        for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery().activityId(LearningCycleProcess.TASK_DECIDE)
+                .finished().finishedAfter(after).finishedBefore(before).list()) {
+            firstDecision.merge(a.getProcessInstanceId(), a, (x, y) -> x.getEndTime().before(y.getEndTime()) ? x : y);
+        }
+        if (firstDecision.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Date> starts = new HashMap<>();
+        historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LearningCycleProcess.KEY).startedBefore(before).list()
+                .forEach(p -> starts.put(p.getId(), p.getStartTime()));
+        List<Span> totals = new ArrayList<>();
+        firstDecision.forEach((instance, decision) -> {
+            Date start = starts.get(instance);
+            if (start != null) {
+                totals.add(new Span(null, null, (decision.getEndTime().getTime() - start.getTime()) / MILLIS_PER_DAY, decision.getEndTime().toInstant()));
+            }
+        });
+        return totals;
+    }
+
+    /** The pathway each oversight review ran on, from the review process's own variable. */
+    private Map<String, String> pathwaysOfReviews() {
+        Map<String, String> pathways = new HashMap<>();
+        for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery().processDefinitionKey(OversightReviewProcess.KEY)
+                .variableName(OVERSIGHT_PATHWAY).list()) {
+            if (v.getValue() != null) {
+                pathways.put(v.getProcessInstanceId(), v.getValue().toString());
+            }
+        }
+        return pathways;
+    }
+
+    private static List<LeadTimes.StageTime> stageTimes(List<Span> spans) {
+        List<LeadTimes.StageTime> result = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            List<Span> of = spans.stream().filter(s -> s.stage() == stage).toList();
+            result.add(stat(stage.label(), null, of));
+            if (stage == Stage.OVERSIGHT_REVIEW) {
+                new TreeMap<>(of.stream().filter(s -> s.pathway() != null).collect(java.util.stream.Collectors.groupingBy(Span::pathway)))
+                        .forEach((pathway, byPathway) -> result.add(stat(stage.label(), pathway, byPathway)));
+            }
+        }
+        return result;
+    }
+
+    private static List<LeadTimes.Quarter> quarters(List<Span> spans, List<Span> totals) {
+        TreeMap<String, List<Span>> stagesByQuarter = new TreeMap<>();
+        spans.forEach(s -> stagesByQuarter.computeIfAbsent(quarter(s.end()), q -> new ArrayList<>()).add(s));
+        TreeMap<String, List<Span>> totalsByQuarter = new TreeMap<>();
+        totals.forEach(s -> totalsByQuarter.computeIfAbsent(quarter(s.end()), q -> new ArrayList<>()).add(s));
+        TreeMap<String, Boolean> all = new TreeMap<>();
+        stagesByQuarter.keySet().forEach(q -> all.put(q, true));
+        totalsByQuarter.keySet().forEach(q -> all.put(q, true));
+        List<LeadTimes.Quarter> quarters = new ArrayList<>();
+        for (String q : all.keySet()) {
+            List<Span> decided = totalsByQuarter.getOrDefault(q, List.of());
+            List<LeadTimes.StageTime> stageTimes = new ArrayList<>();
+            for (Stage stage : Stage.values()) {
+                stageTimes.add(stat(stage.label(), null, stagesByQuarter.getOrDefault(q, List.of()).stream().filter(s -> s.stage() == stage).toList()));
+            }
+            quarters.add(new LeadTimes.Quarter(q, percentile(decided, 50), decided.size(), stageTimes));
+        }
+        return quarters;
+    }
+
+    static String quarter(Instant end) {
+        LocalDate day = end.atZone(ZoneOffset.UTC).toLocalDate();
+        return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+    }
+
+    private static LeadTimes.StageTime stat(String stage, String pathway, List<Span> spans) {
+        return new LeadTimes.StageTime(stage, pathway, percentile(spans, 50), percentile(spans, 75), spans.size());
+    }
+
+    static Double percentile(List<Span> spans, double p) {
+        if (spans.isEmpty()) {
+            return null;
+        }
+        double value = new Percentile().withEstimationType(EstimationType.R_7).evaluate(spans.stream().mapToDouble(Span::days).toArray(), p);
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,94 @@
+package org.learninghealth.cycle.portfolio;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.learninghealth.cycle.system.ApiException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/portfolio} (JSON, or CSV with {@code format=csv}), {@code GET /api/portfolio/lead-times} and
+ * {@code GET /api/portfolio/{key}/timeline}.
+ */
+@RestController
+@RequestMapping("/api/portfolio")
+public class PortfolioController {
+
+    static final List<String> CSV_COLUMNS = List.of("projectKey", "title", "lead", "units", "status", "stages", "daysInStage", "waitingOn",
+            "dueDate", "overdue", "oversightPathway", "cycleNumber", "lastEvaluation", "recommendation", "decision", "started", "ended");
+
+    private final PortfolioService portfolio;
+    private final LeadTimeService leadTimes;
+    private final TimelineService timelines;
+
+    public PortfolioController(PortfolioService portfolio, LeadTimeService leadTimes, TimelineService timelines) {
+        this.portfolio = portfolio;
+        this.leadTimes = leadTimes;
+        this.timelines = timelines;
+    }
+
+    @GetMapping
+    public ResponseEntity<?> projects(@RequestParam(required = false) String stage, @RequestParam(required = false) String unit,
+                                      @RequestParam(required = false) String pathway, @RequestParam(required = false) Boolean overdue,
+                                      @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+                                      @RequestParam(required = false) String order, @RequestParam(defaultValue = "json") String format) {
+        List<ProjectRow> rows = portfolio.projects(PortfolioFilter.of(stage, unit, pathway, overdue, status, sort, order));
+        if (format.equalsIgnoreCase("csv")) {
+            return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"portfolio.csv\"").body(csv(rows));
+        }
+        if (!format.equalsIgnoreCase("json")) {
+            throw ApiException.badRequest("format must be json or csv, was '" + format + "'.");
+        }
+        return ResponseEntity.ok(rows);
+    }
+
+    static String csv(List<ProjectRow> rows) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
+            for (ProjectRow r : rows) {
+                printer.printRecord(r.projectKey(), r.title(), r.lead(), r.units(), r.status(), String.join("; ", r.stages()), r.daysInStage(),
+                        String.join("; ", r.waitingOn()), r.dueDate(), r.overdue(), r.oversightPathway(), r.cycleNumber(), r.lastEvaluation(),
+                        r.recommendation(), r.decision(), r.started(), r.ended());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** @param from first day of the window (default: a year before {@code to}); @param to last day (default: today) */
+    @GetMapping("/lead-times")
+    public LeadTimes leadTimes(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate last = to == null ? ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).toLocalDate() : day("to", to);
+        LocalDate first = from == null ? last.minusYears(1).plusDays(1) : day("from", from);
+        return leadTimes.leadTimes(first, last);
+    }
+
+    @GetMapping("/{projectKey}/timeline")
+    public List<TimelineService.Step> timeline(@PathVariable String projectKey) {
+        return timelines.timeline(projectKey);
+    }
+
+    private static LocalDate day(String name, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be a date like 2026-01-31, was '" + text + "'.");
+        }
+    }
+}

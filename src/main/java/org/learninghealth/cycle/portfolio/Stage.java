@@ -1,0 +1,47 @@
+package org.learninghealth.cycle.portfolio;
+
+import static org.learninghealth.cycle.project.LearningCycleProcess.*;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stages of a learning cycle as managers speak of them, each made of the model elements a project spends its
+ * time in while it is in that stage.
+ */
+public enum Stage {
+    TRIAGE("Triage", TASK_TRIAGE, TASK_CLARIFY),
+    EVIDENCE_AND_PLANNING("Evidence and planning", TASK_LOOK_UP_EVIDENCE, TASK_PLAN, TASK_PATHWAY),
+    OVERSIGHT_REVIEW("Oversight review", CALL_OVERSIGHT),
+    ROLLOUT("Rollout", CALL_ROLLOUT + "#multiInstanceBody"),
+    MEASUREMENT("Measurement", TIMER_MEASUREMENT, TASK_SUBMIT_MEASUREMENTS),
+    EVALUATION_AND_DECISION("Evaluation and decision", TASK_EVALUATE, TASK_RECOMMEND, TASK_INTERPRET, TASK_DECIDE),
+    KNOWLEDGE("Capturing knowledge", TASK_CAPTURE, TASK_NEXT_CYCLE, TASK_CAPTURE_HALTED, TASK_CAPTURE_WITHDRAWN),
+    SAFETY_REVIEW("Safety review", TASK_REVIEW_SAFETY_EVENT);
+
+    private final String label;
+    private final List<String> activities;
+
+    Stage(String label, String... activities) {
+        this.label = label;
+        this.activities = List.of(activities);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public List<String> activities() {
+        return activities;
+    }
+
+    public static Optional<Stage> of(String activityId) {
+        return Arrays.stream(values()).filter(s -> s.activities.contains(activityId)).findFirst();
+    }
+
+    /** By its name ({@code ROLLOUT}) or label ({@code Rollout}), case-insensitive. */
+    public static Optional<Stage> named(String text) {
+        return Arrays.stream(values()).filter(s -> s.name().equalsIgnoreCase(text.replace(' ', '_')) || s.label.equalsIgnoreCase(text)).findFirst();
+    }
+}
