@@ -39,7 +39,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         if (user == null) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"learning-cycle\"");
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                // a page's own script says so: it shows its own message instead of the browser's password prompt
+                response.setHeader("WWW-Authenticate", "Basic realm=\"learning-cycle\"");
+            }
             response.setContentType("application/json");
             response.getWriter().write("{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"Log in (HTTP Basic with your Camunda user) to use this API.\"}");
             return;

@@ -1,0 +1,173 @@
+// The manager page: reads /api/portfolio with the Camunda webapp login (the session cookie), no second password.
+(function () {
+  'use strict';
+
+  const $ = (selector) => document.querySelector(selector);
+  const text = (value) => (value === null || value === undefined ? '' : String(value));
+
+  function show(message) {
+    const box = $('#message');
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  async function getJson(url) {
+    const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
+    if (response.status === 401) {
+      throw new Error('Log in first: open Tasklist or Cockpit, log in with your Camunda user, then reload this page.');
+    }
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const error = new Error(body.message || ('The server answered ' + response.status + '.'));
+      error.status = response.status;
+      throw error;
+    }
+    return body;
+  }
+
+  function cell(row, value, className) {
+    const td = document.createElement('td');
+    td.textContent = text(value);
+    if (className) {
+      td.className = className;
+    }
+    row.appendChild(td);
+  }
+
+  async function loadProjects() {
+    const form = new FormData($('#filters'));
+    const query = new URLSearchParams();
+    for (const [name, value] of form.entries()) {
+      if (value) {
+        query.set(name, value);
+      }
+    }
+    $('#csv').href = '/api/portfolio?format=csv&' + query.toString();
+    const projects = await getJson('/api/portfolio?' + query.toString());
+    const body = $('#projects tbody');
+    body.replaceChildren();
+    for (const p of projects) {
+      const row = document.createElement('tr');
+      row.className = 'project';
+      row.dataset.key = p.projectKey;
+      cell(row, p.projectKey);
+      cell(row, p.title);
+      cell(row, p.lead);
+      cell(row, p.units);
+      cell(row, p.status === 'ended' ? 'ended' : (p.stages || []).join(', '));
+      cell(row, p.daysInStage);
+      cell(row, (p.waitingOn || []).join(', '));
+      cell(row, p.dueDate ? p.dueDate.substring(0, 10) + (p.overdue ? ' (overdue)' : '') : '', p.overdue ? 'overdue' : null);
+      cell(row, p.oversightPathway);
+      cell(row, p.cycleNumber);
+      cell(row, p.recommendation);
+      cell(row, p.decision);
+      row.addEventListener('click', () => loadTimeline(p));
+      body.appendChild(row);
+    }
+    $('#count').textContent = projects.length + (projects.length === 1 ? ' project' : ' projects');
+    $('#portfolio-section').hidden = false;
+  }
+
+  async function loadTimeline(project) {
+    const steps = await getJson('/api/portfolio/' + encodeURIComponent(project.projectKey) + '/timeline');
+    $('#timeline-key').textContent = project.projectKey + ' · ' + text(project.title);
+    const link = $('#cockpit-link');
+    link.hidden = !project.cockpitLink;
+    if (project.cockpitLink) {
+      link.href = project.cockpitLink;
+    }
+    const list = $('#timeline');
+    list.replaceChildren();
+    for (const step of steps) {
+      const item = document.createElement('li');
+      item.textContent = step.start.substring(0, 10) + ' · ' + step.stage + ': ' + text(step.activity)
+        + (step.assignee ? ' (' + step.assignee + ')' : '') + (step.end ? '' : ' · open');
+      list.appendChild(item);
+    }
+    $('#timeline-section').hidden = false;
+  }
+
+  function drawLeadTimes(times) {
+    const stages = times.stages.filter((s) => !s.pathway && s.count > 0);
+    const svg = $('#lead-times');
+    const rowHeight = 28;
+    const left = 190;
+    const width = 900;
+    const max = Math.max(1, ...stages.map((s) => s.p75Days || s.medianDays || 0));
+    const scale = (days) => ((width - left - 230) * days) / max;
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + (stages.length * rowHeight + 10));
+    svg.replaceChildren();
+    const ns = 'http://www.w3.org/2000/svg';
+    stages.forEach((s, i) => {
+      const y = i * rowHeight + 5;
+      const label = document.createElementNS(ns, 'text');
+      label.setAttribute('x', 0);
+      label.setAttribute('y', y + 17);
+      label.setAttribute('class', 'label');
+      label.textContent = s.stage;
+      svg.appendChild(label);
+      if (s.medianDays === null || s.medianDays === undefined) {
+        return;
+      }
+      const bar = document.createElementNS(ns, 'rect');
+      bar.setAttribute('x', left);
+      bar.setAttribute('y', y + 4);
+      bar.setAttribute('height', rowHeight - 10);
+      bar.setAttribute('width', Math.max(1, scale(s.medianDays)));
+      bar.setAttribute('class', s.stage === times.bottleneck ? 'bar bottleneck' : 'bar');
+      bar.dataset.stage = s.stage;
+      svg.appendChild(bar);
+      const whisker = document.createElementNS(ns, 'line');
+      whisker.setAttribute('x1', left + scale(s.medianDays));
+      whisker.setAttribute('x2', left + scale(s.p75Days));
+      whisker.setAttribute('y1', y + rowHeight / 2 - 1);
+      whisker.setAttribute('y2', y + rowHeight / 2 - 1);
+      whisker.setAttribute('class', 'whisker');
+      svg.appendChild(whisker);
+      const value = document.createElementNS(ns, 'text');
+      value.setAttribute('x', left + scale(s.p75Days) + 8);
+      value.setAttribute('y', y + 17);
+      value.setAttribute('class', 'label');
+      value.textContent = s.medianDays + ' d (n = ' + s.count + ')' + (s.stage === times.bottleneck ? ' · bottleneck' : '');
+      svg.appendChild(value);
+    });
+    $('#window').textContent = times.from + ' to ' + times.to;
+    $('#total').textContent = times.total.medianDays === null || times.total.medianDays === undefined
+      ? 'No project reached an adoption decision in this window yet.'
+      : 'Challenge to decision: median ' + times.total.medianDays + ' days, 75th percentile ' + times.total.p75Days
+        + ' days, ' + times.total.count + ' decisions.';
+    const body = $('#quarters tbody');
+    body.replaceChildren();
+    for (const q of times.quarters) {
+      const row = document.createElement('tr');
+      cell(row, q.quarter);
+      cell(row, q.decisions);
+      cell(row, q.medianTotalDays);
+      body.appendChild(row);
+    }
+    $('#lead-times-section').hidden = false;
+  }
+
+  async function start() {
+    const stageSelect = $('#filters select[name=stage]');
+    ['Triage', 'Evidence and planning', 'Oversight review', 'Rollout', 'Measurement', 'Evaluation and decision', 'Safety review']
+      .forEach((stage) => stageSelect.add(new Option(stage, stage)));
+    $('#filters').addEventListener('change', () => loadProjects().catch((e) => show(e.message)));
+    try {
+      await loadProjects();
+    } catch (e) {
+      show(e.message);
+      return;
+    }
+    try {
+      drawLeadTimes(await getJson('/api/portfolio/lead-times'));
+    } catch (e) {
+      if (e.status !== 403) {
+        show(e.message);
+      }
+    }
+  }
+
+  start();
+}());

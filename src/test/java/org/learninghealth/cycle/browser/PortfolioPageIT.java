@@ -1,0 +1,88 @@
+package org.learninghealth.cycle.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.learninghealth.cycle.CycleSteps;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The manager page in headless Chromium with the demo projects: one Camunda login (through Tasklist) opens it, the
+ * manager sees every project and the lead-time chart, a lead only their own projects. Screenshots:
+ * {@code target/browser/PortfolioPageIT/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "learning-cycle.demo.projects=true")
+@EnabledIf(value = "org.learninghealth.cycle.browser.Browser#available",
+        disabledReason = "no headless Chromium: install Debian chromium and chromium-driver, or set LC_TEST_CHROMIUM and LC_TEST_CHROMEDRIVER")
+class PortfolioPageIT extends CycleSteps {
+
+    @LocalServerPort int port;
+    TasklistPage tasklist;
+
+    @BeforeEach
+    void openBrowser() {
+        tasklist = new TasklistPage(Browser.start(), port, getClass().getSimpleName());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        tasklist.driver().quit();
+    }
+
+    private List<String> projectKeys() {
+        WebDriverWait wait = new WebDriverWait(tasklist.driver(), Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#projects tbody tr")));
+        return tasklist.driver().findElements(By.cssSelector("#projects tbody tr")).stream().map(r -> r.getAttribute("data-key")).toList();
+    }
+
+    @Test
+    void managersSeeEveryProjectAndTheLeadTimesWithTheirOneLogin() {
+        ClockUtil.reset(); // the demo projects were made relative to today, not to the tests' fixed day
+        String others = started("irblead");
+
+        tasklist.driver().get("http://localhost:" + port + "/portfolio");
+        WebElement message = new WebDriverWait(tasklist.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        assertThat(message.getText()).contains("Log in first");
+        tasklist.screenshot("not-logged-in");
+        assertThat(tasklist.consoleErrors()).as("the expected 401 of the first visit").hasSize(1);
+
+        tasklist.login("manager");
+        tasklist.driver().get("http://localhost:" + port + "/portfolio");
+        List<String> keys = projectKeys();
+        assertThat(keys).contains(others).hasSizeGreaterThanOrEqualTo(8);
+        String page = tasklist.driver().findElement(By.id("projects")).getText();
+        assertThat(page).contains("Hand hygiene before patient contact on 6 North (demo)", "ADOPT", "Triage", "Oversight review", "Rollout",
+                "Measurement", "overdue");
+        new WebDriverWait(tasklist.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lead-times rect.bar")));
+        List<WebElement> bars = tasklist.driver().findElements(By.cssSelector("#lead-times rect.bar"));
+        assertThat(bars).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(tasklist.driver().findElements(By.cssSelector("#lead-times rect.bottleneck"))).hasSize(1);
+        assertThat(tasklist.driver().findElement(By.id("total")).getText()).contains("Challenge to decision: median");
+        tasklist.screenshot("manager-portfolio");
+
+        tasklist.driver().findElement(By.cssSelector("#projects tbody tr[data-key='" + keys.get(0) + "']")).click();
+        new WebDriverWait(tasklist.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#timeline li")));
+        assertThat(tasklist.driver().findElement(By.id("timeline")).getText()).contains("Triage");
+        tasklist.screenshot("manager-timeline");
+        assertThat(tasklist.consoleErrors()).isEmpty();
+
+        tasklist.login("lead");
+        tasklist.driver().get("http://localhost:" + port + "/portfolio");
+        assertThat(projectKeys()).doesNotContain(others).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(tasklist.driver().findElement(By.id("lead-times-section")).isDisplayed()).as("lead times are for managers").isFalse();
+        tasklist.screenshot("lead-portfolio");
+    }
+}
