@@ -12,6 +12,10 @@ import org.learninghealth.cycle.knowledge.KnowledgeSearch;
 import org.learninghealth.cycle.measurement.MeasurementDataException;
 import org.learninghealth.cycle.measurement.MeasurementRepository;
 import org.learninghealth.cycle.project.LearningCycleProcess;
+import java.util.List;
+import org.learninghealth.cycle.portfolio.PortfolioFilter;
+import org.learninghealth.cycle.portfolio.PortfolioService;
+import org.learninghealth.cycle.portfolio.ProjectRow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +32,7 @@ class PostgresCycleIT extends CycleSteps {
     }
 
     @Autowired KnowledgeRepository knowledge;
+    @Autowired PortfolioService portfolio;
     @Autowired KnowledgeSearch search;
     @Autowired MeasurementRepository measurements;
 
@@ -39,6 +44,15 @@ class PostgresCycleIT extends CycleSteps {
         assertThat(knowledge.find(key, 1)).hasValueSatisfying(r -> assertThat(r.decision()).isEqualTo("ADOPT"));
         assertThat(search.search("falls rounding", 5)).extracting(h -> h.record().projectKey()).contains(key);
         assertThat(measurements.series(key, 1)).hasSize(20);
+
+        // the portfolio reads Camunda's tables with plain SQL: the same on PostgreSQL
+        String waiting = started("lead");
+        List<ProjectRow> rows = as("manager", () -> portfolio.projects(PortfolioFilter.of(null, null, null, null, "all", null, null)));
+        assertThat(rows).filteredOn(r -> r.projectKey().equals(key)).singleElement()
+                .satisfies(r -> assertThat(r.decision()).isEqualTo("ADOPT")).satisfies(r -> assertThat(r.title()).isEqualTo("Falls on the medical wards"));
+        assertThat(rows).filteredOn(r -> r.projectKey().equals(waiting)).singleElement()
+                .satisfies(r -> assertThat(r.stages()).containsExactly("Triage")).satisfies(r -> assertThat(r.waitingOn()).containsExactly("managers"))
+                .satisfies(r -> assertThat(r.cycleNumber()).isEqualTo(1));
     }
 
     @Test

@@ -66,6 +66,8 @@ class PortfolioApiIT extends CycleSteps {
         assertThat(w.get("stages")).extracting(JsonNode::asText).containsExactly("Triage");
         assertThat(w.get("waitingOn")).extracting(JsonNode::asText).containsExactly("managers");
         assertThat(w.get("daysInStage").asLong()).isEqualTo(6);
+        assertThat(java.time.Instant.parse(w.get("stageSince").asText())).isEqualTo(java.time.Instant.parse(w.get("started").asText()));
+        assertThat(w.has("ended")).isFalse();
         assertThat(w.get("overdue").asBoolean()).isTrue();
         assertThat(w.get("dueDate").asText()).startsWith(triageDue);
         assertThat(w.get("cycleNumber").asInt()).isEqualTo(1);
@@ -76,6 +78,8 @@ class PortfolioApiIT extends CycleSteps {
         JsonNode a = row(all, adopted);
         assertThat(a.get("status").asText()).isEqualTo("ended");
         assertThat(a.get("decision").asText()).isEqualTo("ADOPT");
+        assertThat(java.time.Instant.parse(a.get("ended").asText())).isAfter(java.time.Instant.parse(a.get("started").asText()));
+        assertThat(a.has("daysInStage") || a.has("dueDate") || a.has("stageSince")).isFalse();
         assertThat(a.get("recommendation").asText()).isEqualTo("ADOPT");
         assertThat(a.get("oversightPathway").asText()).isEqualTo("QI");
         assertThat(a.get("lastEvaluation").asText()).startsWith("Proportion: baseline 20.0%");
