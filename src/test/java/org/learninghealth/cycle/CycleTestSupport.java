@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,6 +49,7 @@ public abstract class CycleTestSupport {
     @Autowired protected TaskService taskService;
     @Autowired protected ManagementService managementService;
     @Autowired protected IdentityService identityService;
+    @Autowired protected ApiCaller caller;
 
     @BeforeEach
     void setClock() {
@@ -85,13 +87,7 @@ public abstract class CycleTestSupport {
 
     /** Runs the call as the given user with their groups, as Tasklist and the REST API do. */
     protected <T> T as(String user, Supplier<T> call) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            return call.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return caller.as(user, call);
     }
 
     protected void as(String user, Runnable call) {

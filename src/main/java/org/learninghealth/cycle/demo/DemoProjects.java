@@ -9,20 +9,19 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.DemoProperties;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
@@ -53,9 +52,11 @@ public class DemoProjects implements ApplicationRunner {
     private final IdentityService identityService;
     private final HistoryService historyService;
     private final ProcessEngineConfigurationImpl configuration;
+    private final ApiCaller caller;
 
-    public DemoProjects(DemoProperties demo, ProcessEngine engine) {
+    public DemoProjects(DemoProperties demo, ProcessEngine engine, ApiCaller caller) {
         this.demo = demo;
+        this.caller = caller;
         this.runtimeService = engine.getRuntimeService();
         this.taskService = engine.getTaskService();
         this.managementService = engine.getManagementService();
@@ -145,7 +146,7 @@ public class DemoProjects implements ApplicationRunner {
         v.put(MEASURE_NAME, measure);
         v.put(MEASURE_TYPE, "proportion");
         v.put(IMPROVEMENT_DIRECTION, direction);
-        ProcessInstance instance = as("lead", () -> runtimeService.startProcessInstanceByKey(LearningCycleProcess.KEY, v));
+        ProcessInstance instance = caller.as("lead", () -> runtimeService.startProcessInstanceByKey(LearningCycleProcess.KEY, v));
         return runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getBusinessKey();
     }
 
@@ -222,7 +223,7 @@ public class DemoProjects implements ApplicationRunner {
     }
 
     private void completeTask(String user, Task task, Map<String, Object> variables) {
-        as(user, () -> {
+        caller.as(user, () -> {
             if (task.getAssignee() == null) {
                 taskService.claim(task.getId(), user);
             }
@@ -251,16 +252,6 @@ public class DemoProjects implements ApplicationRunner {
                 return;
             }
             managementService.executeJob(due.getId());
-        }
-    }
-
-    private <T> T as(String user, Supplier<T> call) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            return call.get();
-        } finally {
-            identityService.clearAuthentication();
         }
     }
 }

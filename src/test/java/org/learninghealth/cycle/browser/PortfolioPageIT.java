@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.learninghealth.cycle.CycleSteps;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The manager page in headless Chromium with the demo projects: one Camunda login (through Tasklist) opens it, the
@@ -23,22 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/browser/PortfolioPageIT/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "learning-cycle.demo.projects=true")
-@EnabledIf(value = "org.learninghealth.cycle.browser.Browser#available",
-        disabledReason = "no headless Chromium: install Debian chromium and chromium-driver, or set LC_TEST_CHROMIUM and LC_TEST_CHROMEDRIVER")
-class PortfolioPageIT extends CycleSteps {
-
-    @LocalServerPort int port;
-    TasklistPage tasklist;
-
-    @BeforeEach
-    void openBrowser() {
-        tasklist = new TasklistPage(Browser.start(), port, getClass().getSimpleName());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        tasklist.driver().quit();
-    }
+class PortfolioPageIT extends BrowserSteps {
 
     private List<String> projectKeys() {
         WebDriverWait wait = new WebDriverWait(tasklist.driver(), Duration.ofSeconds(20));

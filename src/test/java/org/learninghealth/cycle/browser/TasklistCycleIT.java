@@ -7,47 +7,20 @@ import static org.learninghealth.cycle.project.CycleVariables.*;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.learninghealth.cycle.CycleSteps;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * One project from "Start process" to the adoption decision in Tasklist, in headless Chromium, as each demo user in
  * turn. Jobs (evidence lookup, evaluation, knowledge capture) are run by the test, as the job executor would; the
  * measurement period passes by moving the engine's clock. Screenshots: {@code target/browser/TasklistCycleIT/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EnabledIf(value = "org.learninghealth.cycle.browser.Browser#available",
-        disabledReason = "no headless Chromium: install Debian chromium and chromium-driver, or set LC_TEST_CHROMIUM and LC_TEST_CHROMEDRIVER")
-class TasklistCycleIT extends CycleSteps {
+class TasklistCycleIT extends BrowserSteps {
 
-    @LocalServerPort int port;
     @Autowired HistoryService historyService;
-
-    TasklistPage tasklist;
-
-    @BeforeEach
-    void openBrowser(TestInfo test) {
-        tasklist = new TasklistPage(Browser.start(), port, getClass().getSimpleName() + "/" + test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        try {
-            tasklist.screenshot("last");
-        } finally {
-            tasklist.driver().quit();
-        }
-    }
 
     private String newestProjectKey(String title) {
         return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LearningCycleProcess.KEY)

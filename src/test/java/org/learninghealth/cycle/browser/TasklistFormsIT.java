@@ -16,41 +16,19 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.learninghealth.cycle.CycleSteps;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.project.LearningCycleProcess;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Opens every form of every process once in Tasklist, as a user who may work it, and fails on a form that does not
  * render, on an error in the browser console, or on template text left unfilled. Screenshots:
  * {@code target/browser/TasklistFormsIT/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EnabledIf(value = "org.learninghealth.cycle.browser.Browser#available",
-        disabledReason = "no headless Chromium: install Debian chromium and chromium-driver, or set LC_TEST_CHROMIUM and LC_TEST_CHROMEDRIVER")
-class TasklistFormsIT extends CycleSteps {
+class TasklistFormsIT extends BrowserSteps {
 
     static final Map<String, String> DEMO_USER = Map.of(Roles.PROJECT_LEADS, "lead", Roles.MANAGERS, "manager",
             Roles.IRB_REVIEWERS, "irb", Roles.UNIT_CHAMPIONS, "champion");
-
-    @LocalServerPort int port;
-    TasklistPage tasklist;
-
-    @BeforeEach
-    void openBrowser() {
-        tasklist = new TasklistPage(Browser.start(), port, getClass().getSimpleName());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        tasklist.driver().quit();
-    }
 
     static Set<String> formIds() throws IOException {
         Set<String> ids = new TreeSet<>();
