@@ -4,7 +4,6 @@ import java.util.List;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.system.ApiException;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,6 +76,6 @@ public class EvaluationController {
     }
 
     private static ResponseEntity<byte[]> png(byte[] image) {
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(image);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(image); // no-store: SecurityHeadersFilter, as for all of /api
     }
 }

@@ -24,9 +24,28 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
-        registration.addUrlPatterns("/api/*");
+        // the Prometheus metrics need a Camunda user too; health stays open for load balancers
+        registration.addUrlPatterns("/api/*", "/actuator/prometheus");
         registration.setName("api-authentication");
         registration.setOrder(11);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.addUrlPatterns("/api/*", "/portfolio/*", "/portfolio", "/actuator/*");
+        registration.setName("security-headers");
+        registration.setOrder(5);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+        FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setName("query-expression-guard");
+        registration.setOrder(12);
         return registration;
     }
 }

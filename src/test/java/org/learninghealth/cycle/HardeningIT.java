@@ -1,0 +1,128 @@
+package org.learninghealth.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** What the application does to protect itself, since Camunda 7 Community gets no more security releases. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
+class HardeningIT extends CycleTestSupport {
+
+    @Autowired TestRestTemplate rest;
+
+    @Test
+    void ownPagesAndApisSendSecurityHeadersAndNoStackTraces() {
+        for (String path : List.of("/api/knowledge?q=falls", "/portfolio/index.html")) {
+            HttpHeaders headers = rest.withBasicAuth("manager", "manager").getForEntity(path, String.class).getHeaders();
+            assertThat(headers.getFirst("Content-Security-Policy")).as(path).contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'");
+            assertThat(headers.getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(headers.getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");
+        }
+        ResponseEntity<String> bad = rest.withBasicAuth("manager", "manager").getForEntity("/api/knowledge?limit=abc", String.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("'abc' is not a valid value for limit").doesNotContain("Exception", "at org.");
+        ResponseEntity<String> engineError = rest.withBasicAuth("lead", "lead").getForEntity("/engine-rest/task/does-not-exist/form-variables", String.class);
+        assertThat(engineError.getBody()).doesNotContain("\tat ", "at org.camunda");
+    }
+
+    @Test
+    void theLoginCookieIsHttpOnlyAndSameSite() {
+        ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+        String xsrf = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+        assertThat(xsrf).contains("SameSite");
+        String token = xsrf.substring("XSRF-TOKEN=".length(), xsrf.indexOf(';'));
+        String session = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .map(c -> c.substring(0, c.indexOf(';'))).orElse("");
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add("X-XSRF-TOKEN", token);
+        headers.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + token + (session.isEmpty() ? "" : "; " + session));
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", "lead");
+        form.add("password", "lead");
+        ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class);
+        assertThat(login.getStatusCode()).as("%s", login.getBody()).isEqualTo(HttpStatus.OK);
+        String cookie = login.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite");
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheLoginForAWhile() {
+        ensureUser("throttled", "project-leads");
+        assertThat(rest.withBasicAuth("throttled", "throttled").getForEntity("/api/knowledge", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        for (int i = 0; i < 3; i++) {
+            assertThat(rest.withBasicAuth("throttled", "guess" + i).getForEntity("/api/knowledge", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+        // Camunda's login throttling: right after failures even the right password is refused until the delay passes
+        assertThat(rest.withBasicAuth("throttled", "throttled").getForEntity("/api/knowledge", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void queriesCarryingExpressionsAreRefusedAlsoInsideOrQueries() {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> plain = rest.withBasicAuth("lead", "lead").exchange("/engine-rest/task", HttpMethod.POST,
+                new HttpEntity<>(Map.of("assigneeExpression", "${'irb'}"), json), JsonNode.class);
+        assertThat(plain.getStatusCode()).isIn(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN);
+        assertThat(plain.getBody().get("message").asText()).containsIgnoringCase("expression");
+        ResponseEntity<JsonNode> nested = rest.withBasicAuth("lead", "lead").exchange("/engine-rest/task", HttpMethod.POST,
+                new HttpEntity<>(Map.of("orQueries", List.of(Map.of("assigneeExpression", "${'irb'}"))), json), JsonNode.class);
+        assertThat(nested.getStatusCode()).isIn(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN);
+        assertThat(nested.getBody().get("message").asText()).contains("Expressions are not allowed", "orQueries[0].assigneeExpression");
+        // the query that extends a stored filter (stored queries may hold expressions: only administrators create filters)
+        String filter = engine.getFilterService().createFilterQuery().filterName("My project tasks").singleResult().getId();
+        ResponseEntity<JsonNode> extended = rest.withBasicAuth("lead", "lead").exchange("/engine-rest/filter/" + filter + "/list", HttpMethod.POST,
+                new HttpEntity<>(Map.of("candidateGroupExpression", "${'managers'}"), json), JsonNode.class);
+        assertThat(extended.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        // queries without expressions pass, body intact
+        ResponseEntity<JsonNode> fine = rest.withBasicAuth("lead", "lead").exchange("/engine-rest/task", HttpMethod.POST,
+                new HttpEntity<>(Map.of("orQueries", List.of(Map.of("assignee", "lead"))), json), JsonNode.class);
+        assertThat(fine.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.withBasicAuth("lead", "lead").exchange("/engine-rest/filter/" + filter + "/list", HttpMethod.POST,
+                new HttpEntity<>(Map.of("assignee", "lead"), json), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void onlyAdministratorsCreateFilters() {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        Map<String, Object> filter = Map.of("resourceType", "Task", "name", "Everything", "query", Map.of());
+        for (String user : List.of("lead", "manager", "irb", "champion")) {
+            assertThat(rest.withBasicAuth(user, user).exchange("/engine-rest/filter/create", HttpMethod.POST, new HttpEntity<>(filter, json), String.class)
+                    .getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(rest.withBasicAuth("admin", "admin").exchange("/engine-rest/filter/create", HttpMethod.POST, new HttpEntity<>(filter, json), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void healthForLoadBalancersAndMetricsForSomeoneLoggedIn() {
+        assertThat(rest.getForEntity("/actuator/health/liveness", String.class).getBody()).contains("\"status\":\"UP\"");
+        ResponseEntity<String> readiness = rest.getForEntity("/actuator/health/readiness", String.class);
+        assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(readiness.getBody()).contains("\"status\":\"UP\"").doesNotContain("details");
+        assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        String metrics = rest.withBasicAuth("admin", "admin").getForEntity("/actuator/prometheus", String.class).getBody();
+        assertThat(metrics).contains("camunda_tasks_open", "camunda_incidents_open", "camunda_job_successful_total", "jvm_memory_used_bytes");
+    }
+}
