@@ -32,12 +32,15 @@ public class IdentitySetup implements ApplicationRunner {
     private final AuthorizationSetup authorizations;
     private final TasklistFilters filters;
     private final DemoProperties demo;
+    private final AdminProperties admin;
 
-    public IdentitySetup(IdentityService identity, AuthorizationSetup authorizations, TasklistFilters filters, DemoProperties demo) {
+    public IdentitySetup(IdentityService identity, AuthorizationSetup authorizations, TasklistFilters filters, DemoProperties demo,
+                         AdminProperties admin) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.demo = demo;
+        this.admin = admin;
     }
 
     @Override
@@ -49,6 +52,25 @@ public class IdentitySetup implements ApplicationRunner {
             DEMO_USERS.forEach(this::ensureDemoUser);
             LOG.warn("Demo users are enabled (password = user id). Set learning-cycle.demo.enabled=false in production.");
         }
+        ensureAdministrator();
+    }
+
+    /** The first administrator comes from the configuration; a server without any does not start. */
+    private void ensureAdministrator() {
+        if (identity.createUserQuery().memberOfGroup(Roles.ADMINS).count() > 0) {
+            return;
+        }
+        if (!admin.configured()) {
+            throw new IllegalStateException("No administrator exists yet: set LC_ADMIN_USER and LC_ADMIN_PASSWORD"
+                    + " (learning-cycle.admin.user / .password) for the first start. Refusing to start without one, so that"
+                    + " nobody can claim the administrator account through Camunda's first-run setup page.");
+        }
+        User user = identity.newUser(admin.user());
+        user.setPassword(admin.password());
+        user.setFirstName("Administrator");
+        identity.saveUser(user);
+        identity.createMembership(admin.user(), Roles.ADMINS);
+        LOG.info("Created the first administrator {}", admin.user());
     }
 
     private void ensureGroup(String id) {
