@@ -1,0 +1,128 @@
+package org.learninghealth.cycle.audit;
+
+import static org.learninghealth.cycle.project.CycleVariables.*;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.learninghealth.cycle.identity.ApiCaller;
+import org.learninghealth.cycle.identity.Roles;
+import org.learninghealth.cycle.oversight.OversightReviewProcess;
+import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.rollout.UnitRolloutProcess;
+import org.learninghealth.cycle.system.ApiException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The audit trail of a project for the IRB and managers: every human step with who completed it, when, and what
+ * they decided and wrote, plus the evaluation the decision rested on. Taken from Camunda history (task history, the
+ * variable updates each completion made, the user operation log), which project members cannot edit.
+ */
+@Service
+public class AuditService {
+
+    /** What a person may enter at a step and the trail shows. */
+    static final List<String> RECORDED = List.of(TRIAGE_DECISION, TRIAGE_COMMENTS, CLARIFICATION_RESPONSE, OversightReviewProcess.REVIEW_DECISION,
+            OversightReviewProcess.REVIEW_COMMENTS, "reviewConditions", UnitRolloutProcess.GO_LIVE_DATE, UnitRolloutProcess.FIDELITY_NOTES,
+            EVIDENCE_USED, AIM, AIM_TARGET, CHANGE_IDEA, BALANCING_MEASURE_HARMED, INTERPRETATION, LESSONS_LEARNED, DECISION,
+            DECISION_RATIONALE, SAFETY_DECISION, SAFETY_REVIEW_NOTES);
+
+    /** What the system decided at its own steps. */
+    static final List<String> SYSTEM = List.of(OVERSIGHT_PATHWAY, OVERSIGHT_DECISION, OVERSIGHT_CONDITIONS, EVALUATION_SUMMARY,
+            IMPROVEMENT_SIGNAL, SIGNIFICANT, AIM_MET, RECOMMENDATION, RECOMMENDATION_REASON, CYCLE_OUTCOME);
+
+    /** One entry: a step, who did it, when, and the values it recorded. */
+    public record Entry(Instant at, String step, String by, Map<String, Object> recorded) {
+    }
+
+    private final HistoryService history;
+    private final ApiCaller caller;
+
+    public AuditService(HistoryService history, ApiCaller caller) {
+        this.history = history;
+        this.caller = caller;
+    }
+
+    public List<Entry> trail(String projectKey) {
+        caller.requireAnyGroup(List.of(Roles.IRB_REVIEWERS, Roles.MANAGERS, Roles.ADMINS),
+                "The audit trail is for IRB reviewers, managers and administrators.");
+        return caller.asSystem(() -> build(projectKey));
+    }
+
+    private List<Entry> build(String projectKey) {
+        var project = history.createHistoricProcessInstanceQuery().processDefinitionKey(LearningCycleProcess.KEY)
+                .processInstanceBusinessKey(projectKey).singleResult();
+        if (project == null) {
+            throw ApiException.notFound("No project " + projectKey + ".");
+        }
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry(project.getStartTime().toInstant(), "Challenge described", project.getStartUserId(), Map.of()));
+        // every process instance of the project: the cycle and the reviews and rollouts it called
+        Set<String> instances = new java.util.HashSet<>();
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(projectKey).list().forEach(p -> instances.add(p.getId()));
+        Map<String, List<HistoricVariableUpdate>> updatesByActivity = new LinkedHashMap<>();
+        for (String instance : instances) {
+            for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(instance).variableUpdates().list()) {
+                if (detail instanceof HistoricVariableUpdate update && detail.getActivityInstanceId() != null) {
+                    updatesByActivity.computeIfAbsent(detail.getActivityInstanceId(), k -> new ArrayList<>()).add(update);
+                }
+            }
+        }
+        for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(projectKey).finished().list()) {
+            Map<String, Object> recorded = recorded(updatesByActivity.get(task.getActivityInstanceId()), RECORDED);
+            String by = history.createUserOperationLogQuery().taskId(task.getId()).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                    .list().stream().map(UserOperationLogEntry::getUserId).filter(java.util.Objects::nonNull).findFirst().orElse(task.getAssignee());
+            entries.add(new Entry(task.getEndTime().toInstant(), stepName(task.getName()), by, recorded));
+        }
+        // what the system decided (pathway, evaluation, recommendation, ...): the updates made outside user tasks,
+        // under the activity that made them where history names one (output mappings write in the parent scope)
+        Map<String, String> activityNames = new LinkedHashMap<>();
+        Set<String> taskActivities = new java.util.HashSet<>();
+        for (String instance : instances) {
+            for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(instance).list()) {
+                activityNames.put(activity.getId(), activity.getActivityName());
+                if ("userTask".equals(activity.getActivityType())) {
+                    taskActivities.add(activity.getId());
+                }
+            }
+        }
+        updatesByActivity.forEach((activityInstance, updates) -> {
+            if (!taskActivities.contains(activityInstance)) {
+                Map<String, Object> decided = recorded(updates, SYSTEM);
+                if (!decided.isEmpty()) {
+                    Instant at = updates.stream().map(u -> u.getTime().toInstant()).max(Comparator.naturalOrder()).orElseThrow();
+                    String step = activityNames.get(activityInstance);
+                    entries.add(new Entry(at, step == null || instances.contains(activityInstance) ? "Recorded by the system" : step, "system", decided));
+                }
+            }
+        });
+        entries.sort(Comparator.comparing(Entry::at));
+        return entries;
+    }
+
+    private static Map<String, Object> recorded(List<HistoricVariableUpdate> updates, List<String> names) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (updates != null) {
+            updates.stream().sorted(Comparator.comparing(HistoricDetail::getTime))
+                    .filter(u -> names.contains(u.getVariableName()) && u.getValue() != null)
+                    .forEach(u -> values.put(u.getVariableName(), u.getValue() instanceof org.camunda.spin.json.SpinJsonNode node ? node.toString() : u.getValue()));
+        }
+        return values;
+    }
+
+    /** Task names carry the project key ("Triage the challenge · LC-2026-0001"): the trail names the step only. */
+    static String stepName(String taskName) {
+        int dot = taskName == null ? -1 : taskName.lastIndexOf(" · ");
+        return dot < 0 ? taskName : taskName.substring(0, dot);
+    }
+}
