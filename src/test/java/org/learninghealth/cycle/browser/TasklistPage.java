@@ -189,21 +189,27 @@ public class TasklistPage {
         }
     }
 
-    /** Text typed into the field with this label (text field, text area or number). */
+    /**
+     * Text typed into the field with this label (text field, text area or number). A prefilled value can arrive a
+     * moment after the form shows; when the field then holds more than was typed, it is emptied and typed again.
+     */
     public TasklistPage type(String label, String text) {
         WebElement field = scrollTo(field(label));
-        int length = field.getDomProperty("value").length();
-        if (length > 0) {
-            // form-js (Preact) keeps its own state: delete the old text with keystrokes, as a person would
-            field.click();
-            field.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
-            field.sendKeys(Keys.BACK_SPACE.toString().repeat(length));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            int length = field.getDomProperty("value").length();
+            if (length > 0) {
+                // form-js (Preact) keeps its own state: delete the old text with keystrokes, as a person would
+                field.click();
+                field.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
+                field.sendKeys(Keys.BACK_SPACE.toString().repeat(length));
+            }
+            field.sendKeys(text);
+            sleep(200);
+            if (text.equals(field.getDomProperty("value"))) {
+                return this;
+            }
         }
-        field.sendKeys(text);
-        if (!text.equals(field.getDomProperty("value"))) {
-            throw new IllegalStateException("The field '" + label + "' shows '" + field.getDomProperty("value") + "' after typing '" + text + "'");
-        }
-        return this;
+        throw new IllegalStateException("The field '" + label + "' shows '" + field.getDomProperty("value") + "' after typing '" + text + "'");
     }
 
     /** The value shown in the field with this label. */
@@ -214,8 +220,11 @@ public class TasklistPage {
     /** Picks the option of a radio group or checklist by its label. */
     public TasklistPage choose(String groupLabel, String option) {
         WebElement group = group(groupLabel);
-        WebElement input = group.findElement(By.xpath(".//label[normalize-space(.)='" + option + "']"));
-        scrollTo(input).click();
+        WebElement label = group.findElement(By.xpath(".//label[normalize-space(.)='" + option + "']"));
+        String id = label.getAttribute("for");
+        if (id == null || id.isEmpty() || !driver.findElement(By.id(id)).isSelected()) {
+            scrollTo(label).click(); // picking what is already picked leaves it picked
+        }
         return this;
     }
 
