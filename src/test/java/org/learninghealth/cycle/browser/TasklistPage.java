@@ -163,7 +163,12 @@ public class TasklistPage {
             WebElement complete = wait.until(d -> d.findElements(By.cssSelector("button[ng-click='complete()']")).stream()
                     .filter(b -> b.isDisplayed() && b.isEnabled()).findFirst().orElse(null));
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
-            complete.click();
+            try {
+                complete.click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                // the page footer can sit over the button at the bottom edge of the task pane
+                ((JavascriptExecutor) driver).executeScript("arguments[0].click();", complete);
+            }
             // Tasklist answers a click with a notification, validation messages or by closing the task; now and then
             // (with a date picker in the form) the first click only moves the focus, and a person clicks again
             boolean answered;
