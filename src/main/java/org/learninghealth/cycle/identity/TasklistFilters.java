@@ -48,6 +48,8 @@ public class TasklistFilters {
         if (filter == null) {
             filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties(description, priority));
             filters.saveFilter(filter);
+        } else if (!properties(description, priority).equals(filter.getProperties())) {
+            filters.saveFilter(filter.setProperties(properties(description, priority)));
         }
         for (String group : groups) {
             authorizations.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
@@ -58,7 +60,8 @@ public class TasklistFilters {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("description", description);
         properties.put("priority", priority);
-        properties.put("refresh", true);
+        // no auto-refresh: refreshing the list re-renders the open task's form and can empty what a person is typing
+        properties.put("refresh", false);
         properties.put("showUndefinedVariable", false);
         properties.put("variables", List.of(
                 Map.of("name", CycleVariables.PROJECT_KEY, "label", "Project"),

@@ -163,12 +163,7 @@ public class TasklistPage {
             WebElement complete = wait.until(d -> d.findElements(By.cssSelector("button[ng-click='complete()']")).stream()
                     .filter(b -> b.isDisplayed() && b.isEnabled()).findFirst().orElse(null));
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
-            try {
-                complete.click();
-            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
-                // the page footer can sit over the button at the bottom edge of the task pane
-                ((JavascriptExecutor) driver).executeScript("arguments[0].click();", complete);
-            }
+            complete.click();
             // Tasklist answers a click with a notification, validation messages or by closing the task; now and then
             // (with a date picker in the form) the first click only moves the focus, and a person clicks again
             boolean answered;
@@ -194,27 +189,21 @@ public class TasklistPage {
         }
     }
 
-    /**
-     * Text typed into the field with this label (text field, text area or number). A prefilled value can arrive a
-     * moment after the form shows; when the field then holds more than was typed, it is emptied and typed again.
-     */
+    /** Text typed into the field with this label (text field, text area or number). */
     public TasklistPage type(String label, String text) {
         WebElement field = scrollTo(field(label));
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            int length = field.getDomProperty("value").length();
-            if (length > 0) {
-                // form-js (Preact) keeps its own state: delete the old text with keystrokes, as a person would
-                field.click();
-                field.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
-                field.sendKeys(Keys.BACK_SPACE.toString().repeat(length));
-            }
-            field.sendKeys(text);
-            sleep(200);
-            if (text.equals(field.getDomProperty("value"))) {
-                return this;
-            }
+        int length = field.getDomProperty("value").length();
+        if (length > 0) {
+            // form-js (Preact) keeps its own state: delete the old text with keystrokes, as a person would
+            field.click();
+            field.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
+            field.sendKeys(Keys.BACK_SPACE.toString().repeat(length));
         }
-        throw new IllegalStateException("The field '" + label + "' shows '" + field.getDomProperty("value") + "' after typing '" + text + "'");
+        field.sendKeys(text);
+        if (!text.equals(field.getDomProperty("value"))) {
+            throw new IllegalStateException("The field '" + label + "' shows '" + field.getDomProperty("value") + "' after typing '" + text + "'");
+        }
+        return this;
     }
 
     /** The value shown in the field with this label. */
@@ -225,11 +214,8 @@ public class TasklistPage {
     /** Picks the option of a radio group or checklist by its label. */
     public TasklistPage choose(String groupLabel, String option) {
         WebElement group = group(groupLabel);
-        WebElement label = group.findElement(By.xpath(".//label[normalize-space(.)='" + option + "']"));
-        String id = label.getAttribute("for");
-        if (id == null || id.isEmpty() || !driver.findElement(By.id(id)).isSelected()) {
-            scrollTo(label).click(); // picking what is already picked leaves it picked
-        }
+        WebElement input = group.findElement(By.xpath(".//label[normalize-space(.)='" + option + "']"));
+        scrollTo(input).click();
         return this;
     }
 
