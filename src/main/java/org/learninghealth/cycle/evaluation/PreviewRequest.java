@@ -1,7 +1,6 @@
 package org.learninghealth.cycle.evaluation;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.learninghealth.cycle.measurement.MeasureType;
+import org.learninghealth.cycle.measurement.MeasurementCsvParser;
 import org.learninghealth.cycle.measurement.MeasurementPoint;
 import org.learninghealth.cycle.system.ApiException;
 
@@ -21,7 +21,6 @@ public record PreviewRequest(String type, String direction, Integer baselinePoin
 
     /** Most periods one preview takes: 20 years of daily data. */
     public static final int MAX_POINTS = 7305;
-    static final int MAX_REPORTED = 5;
 
     /**
      * @param numerator   proportion: cases; rate: events
@@ -72,11 +71,7 @@ public record PreviewRequest(String type, String direction, Integer baselinePoin
             problems.add("baselinePoints " + baselinePoints + " must be between 2 and the number of points (" + points.size() + ")");
         }
         if (!problems.isEmpty()) {
-            List<String> shown = problems.size() <= MAX_REPORTED ? problems : new ArrayList<>(problems.subList(0, MAX_REPORTED));
-            if (problems.size() > MAX_REPORTED) {
-                shown.add("and " + (problems.size() - MAX_REPORTED) + " more problems");
-            }
-            throw ApiException.badRequest("The series cannot be judged: " + String.join("; ", shown) + ".");
+            throw ApiException.badRequest("The series cannot be judged: " + String.join("; ", MeasurementCsvParser.summarise(problems)) + ".");
         }
         checked.sort(Comparator.comparing(MeasurementPoint::period));
         return new Checked(measureType, better, baselinePoints, List.copyOf(checked));
@@ -94,7 +89,7 @@ public record PreviewRequest(String type, String direction, Integer baselinePoin
             problems.add(name + ": period is missing");
         } else {
             try {
-                period = p.period().length() == 7 ? YearMonth.parse(p.period()).atDay(1) : LocalDate.parse(p.period());
+                period = MeasurementCsvParser.parsePeriod(p.period());
             } catch (DateTimeParseException e) {
                 problems.add(name + ": period '" + p.period() + "' is not a date like 2024-01-01 or a month like 2024-01");
             }

@@ -110,7 +110,7 @@ public class MeasurementCsvParser {
 
     private static LocalDate period(String text, long line, List<String> problems) {
         try {
-            return text.length() == 7 ? YearMonth.parse(text).atDay(1) : LocalDate.parse(text);
+            return parsePeriod(text);
         } catch (DateTimeParseException e) {
             problems.add("line " + line + ": period '" + text + "' is not a date like 2026-03-02 or a month like 2026-03");
             return null;
@@ -134,7 +134,13 @@ public class MeasurementCsvParser {
         }
     }
 
-    private static List<String> summarise(List<String> problems) {
+    /** A period as people write it: an ISO date, or a month ({@code 2026-03}) read as its first day. */
+    public static LocalDate parsePeriod(String text) {
+        return text.length() == 7 ? YearMonth.parse(text).atDay(1) : LocalDate.parse(text);
+    }
+
+    /** The first {@link #MAX_REPORTED} problems and how many more there are, so a message stays readable. */
+    public static List<String> summarise(List<String> problems) {
         if (problems.size() <= MAX_REPORTED) {
             return problems;
         }
