@@ -47,7 +47,7 @@ class HardeningIT extends CycleTestSupport {
         String xsrf = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
         assertThat(xsrf).contains("SameSite");
         String token = xsrf.substring("XSRF-TOKEN=".length(), xsrf.indexOf(';'));
-        String session = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+        String session = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("SESSION=")).findFirst()
                 .map(c -> c.substring(0, c.indexOf(';'))).orElse("");
 
         HttpHeaders headers = new HttpHeaders();
@@ -60,7 +60,7 @@ class HardeningIT extends CycleTestSupport {
         ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
                 new HttpEntity<>(form, headers), String.class);
         assertThat(login.getStatusCode()).as("%s", login.getBody()).isEqualTo(HttpStatus.OK);
-        String cookie = login.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        String cookie = login.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite");
     }
 

@@ -11,9 +11,9 @@ import java.sql.Statement;
  */
 public final class PostgresSupport {
 
-    static final String SERVER = System.getenv().getOrDefault("LC_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    static final String USER = System.getenv().getOrDefault("LC_TEST_PG_USER", "postgres");
-    static final String PASSWORD = System.getenv().getOrDefault("LC_TEST_PG_PASSWORD", "");
+    public static final String SERVER = System.getenv().getOrDefault("LC_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    public static final String USER = System.getenv().getOrDefault("LC_TEST_PG_USER", "postgres");
+    public static final String PASSWORD = System.getenv().getOrDefault("LC_TEST_PG_PASSWORD", "");
 
     private PostgresSupport() {
     }

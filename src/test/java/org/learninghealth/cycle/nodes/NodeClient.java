@@ -1,0 +1,118 @@
+package org.learninghealth.cycle.nodes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Works a node's REST API as the demo users (password = user id), the way Tasklist does. */
+public final class NodeClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+
+    NodeClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public record Reply(int status, JsonNode body) {
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    public Reply get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public Reply post(String user, String path, Object body) {
+        try {
+            return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a learning cycle as the lead; @return its project key */
+    public String start(String lead, Map<String, Object> challenge) {
+        Reply started = expectOk(post(lead, "/engine-rest/process-definition/key/learning-cycle/submit-form", variables(challenge)), "start");
+        return started.body().get("businessKey").asText();
+    }
+
+    /** The user's open tasks of the project with this task definition key. */
+    public List<String> taskIds(String user, String projectKey, String taskKey) {
+        JsonNode tasks = expectOk(get(user, "/engine-rest/task?processInstanceBusinessKey=" + encode(projectKey) + "&taskDefinitionKey=" + taskKey),
+                "task query").body();
+        List<String> ids = new ArrayList<>();
+        tasks.forEach(t -> ids.add(t.get("id").asText()));
+        return ids;
+    }
+
+    /** Claims and submits a task's form; @return the reply of the submission */
+    public Reply submit(String user, String taskId, Map<String, Object> values) {
+        post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
+        return post(user, "/engine-rest/task/" + taskId + "/submit-form", variables(values));
+    }
+
+    public static Map<String, Object> variables(Map<String, Object> values) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        values.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        return Map.of("variables", typed);
+    }
+
+    public static Reply expectOk(Reply reply, String what) {
+        if (!reply.ok()) {
+            throw new AssertionError(what + " failed with " + reply.status() + ": " + reply.body());
+        }
+        return reply;
+    }
+
+    private Reply send(String user, HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            JsonNode json = body == null || body.isBlank() ? JSON.nullNode() : parse(body);
+            return new Reply(response.statusCode(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
