@@ -46,6 +46,16 @@ public final class PubMedStub {
         server.stubFor(get(urlPathMatching("/entrez/eutils/.*")).willReturn(aResponse().withStatus(status).withBody("busy")));
     }
 
+    /** Every answer from now on comes this late (0: at once). */
+    public void slowedBy(java.time.Duration delay) {
+        server.setGlobalFixedDelay((int) delay.toMillis());
+    }
+
+    /** How many searches were asked for so far. */
+    public int searches() {
+        return server.findAll(getRequestedFor(urlPathEqualTo("/entrez/eutils/esearch.fcgi"))).size();
+    }
+
     public void stop() {
         server.stop();
     }

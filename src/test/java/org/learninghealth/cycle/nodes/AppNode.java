@@ -127,7 +127,8 @@ public final class AppNode implements AutoCloseable {
 
     private String tail() {
         try {
-            List<String> lines = Files.readAllLines(log);
+            // without stack frames: what went wrong, not where
+            List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t... ")).toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(no log at " + log + ")";
