@@ -179,6 +179,23 @@ class ModelConsistencyTest extends CycleTestSupport {
     }
 
     @Test
+    void everyAsynchronousStepAndTimerHasARetryCycle() {
+        List<String> without = new ArrayList<>();
+        for (String name : MODELS) {
+            for (FlowNode node : model(name).getModelElementsByType(FlowNode.class)) {
+                boolean async = node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter();
+                boolean timer = node instanceof org.camunda.bpm.model.bpmn.instance.CatchEvent catchEvent
+                        && catchEvent.getEventDefinitions().stream().anyMatch(d -> d instanceof org.camunda.bpm.model.bpmn.instance.TimerEventDefinition);
+                if ((async || timer) && (node.getExtensionElements() == null || node.getExtensionElements().getElementsQuery()
+                        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class).count() == 0)) {
+                    without.add(name + "#" + node.getId());
+                }
+            }
+        }
+        assertThat(without).as("jobs that would fail straight into an incident, or retry at once without a pause").isEmpty();
+    }
+
+    @Test
     void everyFlowNodeHasAShapeAndEveryFlowAnEdge() {
         for (String name : MODELS) {
             BpmnModelInstance model = model(name);
