@@ -81,25 +81,43 @@ class HardeningIT extends CycleTestSupport {
     void queriesCarryingExpressionsAreRefusedAlsoInsideOrQueries() {
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> plain = rest.withBasicAuth("lead", "lead").exchange("/engine-rest/task", HttpMethod.POST,
+        ResponseEntity<JsonNode> plain = rest.withBasicAuth("lead", "lead").exchange("/engine-rest/task?maxResults=50", HttpMethod.POST,
                 new HttpEntity<>(Map.of("assigneeExpression", "${'irb'}"), json), JsonNode.class);
         assertThat(plain.getStatusCode()).isIn(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN);
         assertThat(plain.getBody().get("message").asText()).containsIgnoringCase("expression");
-        ResponseEntity<JsonNode> nested = rest.withBasicAuth("lead", "lead").exchange("/engine-rest/task", HttpMethod.POST,
+        ResponseEntity<JsonNode> nested = rest.withBasicAuth("lead", "lead").exchange("/engine-rest/task?maxResults=50", HttpMethod.POST,
                 new HttpEntity<>(Map.of("orQueries", List.of(Map.of("assigneeExpression", "${'irb'}"))), json), JsonNode.class);
         assertThat(nested.getStatusCode()).isIn(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN);
         assertThat(nested.getBody().get("message").asText()).contains("Expressions are not allowed", "orQueries[0].assigneeExpression");
         // the query that extends a stored filter (stored queries may hold expressions: only administrators create filters)
         String filter = engine.getFilterService().createFilterQuery().filterName("My project tasks").singleResult().getId();
-        ResponseEntity<JsonNode> extended = rest.withBasicAuth("lead", "lead").exchange("/engine-rest/filter/" + filter + "/list", HttpMethod.POST,
+        ResponseEntity<JsonNode> extended = rest.withBasicAuth("lead", "lead").exchange("/engine-rest/filter/" + filter + "/list?maxResults=50", HttpMethod.POST,
                 new HttpEntity<>(Map.of("candidateGroupExpression", "${'managers'}"), json), JsonNode.class);
         assertThat(extended.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(extended.getBody().get("message").asText()).contains("Expressions are not allowed");
         // queries without expressions pass, body intact
-        ResponseEntity<JsonNode> fine = rest.withBasicAuth("lead", "lead").exchange("/engine-rest/task", HttpMethod.POST,
+        ResponseEntity<JsonNode> fine = rest.withBasicAuth("lead", "lead").exchange("/engine-rest/task?maxResults=50", HttpMethod.POST,
                 new HttpEntity<>(Map.of("orQueries", List.of(Map.of("assignee", "lead"))), json), JsonNode.class);
         assertThat(fine.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(rest.withBasicAuth("lead", "lead").exchange("/engine-rest/filter/" + filter + "/list", HttpMethod.POST,
+        assertThat(rest.withBasicAuth("lead", "lead").exchange("/engine-rest/filter/" + filter + "/list?maxResults=50", HttpMethod.POST,
                 new HttpEntity<>(Map.of("assignee", "lead"), json), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void peopleMustPageTheirQueries() {
+        ResponseEntity<JsonNode> unbounded = rest.withBasicAuth("manager", "manager").getForEntity("/engine-rest/task", JsonNode.class);
+        assertThat(unbounded.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unbounded.getBody().get("message").asText()).contains("An unbound number of results is forbidden");
+        ResponseEntity<JsonNode> tooMany = rest.withBasicAuth("manager", "manager").getForEntity("/engine-rest/history/process-instance?maxResults=2001",
+                JsonNode.class);
+        assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooMany.getBody().get("message").asText()).contains("Max results limit of 2000 exceeded");
+        assertThat(rest.withBasicAuth("manager", "manager").getForEntity("/engine-rest/history/process-instance?maxResults=2000", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        // counts are never limited, and the Java API acting for a person is held to the same rule
+        assertThat(rest.withBasicAuth("manager", "manager").getForEntity("/engine-rest/task/count", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> as("manager", () -> engine.getTaskService().createTaskQuery().list()))
+                .hasMessageContaining("An unbound number of results is forbidden");
     }
 
     @Test

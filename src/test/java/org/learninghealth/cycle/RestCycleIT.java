@@ -41,7 +41,7 @@ class RestCycleIT extends CycleSteps {
     }
 
     private String taskId(String user, String key, String taskKey) {
-        JsonNode tasks = call(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey=" + taskKey, null).getBody();
+        JsonNode tasks = call(user, HttpMethod.GET, "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + key + "&taskDefinitionKey=" + taskKey, null).getBody();
         assertThat(tasks).as("%s sees %s", user, taskKey).hasSize(1);
         return tasks.get(0).get("id").asText();
     }
@@ -70,7 +70,7 @@ class RestCycleIT extends CycleSteps {
 
         // the lead cannot see, let alone complete, the manager's gate
         String triage = taskId("manager", key, LearningCycleProcess.TASK_TRIAGE);
-        assertThat(call("lead", HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + key, null).getBody()).isEmpty();
+        assertThat(call("lead", HttpMethod.GET, "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + key, null).getBody()).isEmpty();
         ResponseEntity<JsonNode> outOfRole = call("lead", HttpMethod.POST, "/engine-rest/task/" + triage + "/complete",
                 variables(Map.of(TRIAGE_DECISION, "ACCEPT")));
         assertThat(outOfRole.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -92,7 +92,7 @@ class RestCycleIT extends CycleSteps {
         String review = taskId("irb", key, OversightReviewProcess.TASK_REVIEW_PLAN);
         submit("irb", review, Map.of(OversightReviewProcess.REVIEW_DECISION, "APPROVE"));
         executeJobs(key);
-        for (JsonNode task : call("champion", HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + key
+        for (JsonNode task : call("champion", HttpMethod.GET, "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + key
                 + "&taskDefinitionKey=" + UnitRolloutProcess.TASK_CONFIRM_GO_LIVE, null).getBody()) {
             submit("champion", task.get("id").asText(), Map.of(UnitRolloutProcess.GO_LIVE_DATE, TODAY.toString(), UnitRolloutProcess.FIDELITY_NOTES, "as planned"));
         }

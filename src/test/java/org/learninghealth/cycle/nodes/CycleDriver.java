@@ -61,7 +61,7 @@ public final class CycleDriver {
     public static void endMeasurementPeriod(NodeClient node, String key) {
         String instance = instanceId(node, key);
         String timer = await(() -> {
-            JsonNode jobs = expectOk(node.get("admin", "/engine-rest/job?timers=true&activityId=Timer_MeasurementPeriod&processInstanceId=" + instance),
+            JsonNode jobs = expectOk(node.get("admin", "/engine-rest/job?maxResults=10&timers=true&activityId=Timer_MeasurementPeriod&processInstanceId=" + instance),
                     "timer query").body();
             return jobs.isEmpty() ? null : jobs.get(0).get("id").asText();
         }, key + ": measurement timer");
@@ -83,7 +83,7 @@ public final class CycleDriver {
     }
 
     public static String instanceId(NodeClient node, String key) {
-        JsonNode instances = expectOk(node.get("admin", "/engine-rest/process-instance?processDefinitionKey=" + LearningCycleProcess.KEY
+        JsonNode instances = expectOk(node.get("admin", "/engine-rest/process-instance?maxResults=10&processDefinitionKey=" + LearningCycleProcess.KEY
                 + "&businessKey=" + key), "instance query").body();
         if (instances.size() != 1) {
             throw new AssertionError("Expected one running learning cycle " + key + ", found " + instances);

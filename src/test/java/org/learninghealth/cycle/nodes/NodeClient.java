@@ -56,7 +56,7 @@ public final class NodeClient {
 
     /** The user's open tasks of the project with this task definition key. */
     public List<String> taskIds(String user, String projectKey, String taskKey) {
-        JsonNode tasks = expectOk(get(user, "/engine-rest/task?processInstanceBusinessKey=" + encode(projectKey) + "&taskDefinitionKey=" + taskKey),
+        JsonNode tasks = expectOk(get(user, "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + encode(projectKey) + "&taskDefinitionKey=" + taskKey),
                 "task query").body();
         List<String> ids = new ArrayList<>();
         tasks.forEach(t -> ids.add(t.get("id").asText()));

@@ -1,0 +1,264 @@
+package org.learninghealth.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.learninghealth.cycle.project.CycleVariables.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.learninghealth.cycle.oversight.OversightReviewProcess;
+import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.rollout.UnitRolloutProcess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Every role against every sensitive action, over the REST surfaces people and Tasklist use: each row asserts
+ * allowed or refused. "Refused" is a 403 for an action and an empty answer (or a 403) for a query of other
+ * people's data. Each row that could change a project works on a fresh one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuthorizationMatrixIT extends CycleSteps {
+
+    static final List<String> ROLES = List.of("lead", "manager", "irb", "champion", "admin", "outsider");
+    static final String OTHER_LEAD = "otherlead";
+
+    @Autowired TestRestTemplate rest;
+
+    /** One sensitive action: who may do it, and how to try it as a user (true = it was done / the data was shown). */
+    record Action(String name, Set<String> allowed, BiFunction<AuthorizationMatrixIT, String, Boolean> attempt) {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleAgainstEverySensitiveAction() {
+        ensureUser(OTHER_LEAD, "project-leads");
+        ensureUser("outsider");
+        List<DynamicTest> rows = new ArrayList<>();
+        for (Action action : actions()) {
+            for (String role : ROLES) {
+                boolean expected = action.allowed().contains(role);
+                rows.add(DynamicTest.dynamicTest(role + (expected ? " may " : " may not ") + action.name(), () ->
+                        assertThat(action.attempt().apply(this, role)).as("%s: %s", role, action.name()).isEqualTo(expected)));
+            }
+        }
+        return rows.stream();
+    }
+
+    static List<Action> actions() {
+        List<Action> actions = new ArrayList<>();
+        actions.add(new Action("start a learning cycle", Set.of("lead", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.POST,
+                "/engine-rest/process-definition/key/learning-cycle/submit-form", variables(challenge("Started by " + user))))));
+        gate(actions, "triage a challenge", Set.of("manager", "admin"), Set.of("manager", "admin"), CycleSteps::started,
+                LearningCycleProcess.TASK_TRIAGE, Map.of(TRIAGE_DECISION, "ACCEPT"));
+        gate(actions, "appraise evidence and plan", Set.of("lead", "manager", "admin"), Set.of("lead", "admin"),
+                (t, lead) -> t.atPlan(lead), LearningCycleProcess.TASK_PLAN, plan());
+        gate(actions, "review the plan (IRB/QI)", Set.of("irb", "manager", "admin"), Set.of("irb", "admin"),
+                (t, lead) -> t.atReview(lead), OversightReviewProcess.TASK_REVIEW_PLAN, Map.of(OversightReviewProcess.REVIEW_DECISION, "APPROVE"));
+        gate(actions, "confirm go-live on a unit", Set.of("champion", "manager", "admin"), Set.of("champion", "admin"), CycleSteps::approved,
+                UnitRolloutProcess.TASK_CONFIRM_GO_LIVE, Map.of(UnitRolloutProcess.GO_LIVE_DATE, TODAY.toString()));
+        gate(actions, "submit measurements", Set.of("lead", "manager", "admin"), Set.of("lead", "admin"), CycleSteps::waitingForMeasurements,
+                LearningCycleProcess.TASK_SUBMIT_MEASUREMENTS, Map.of(MEASUREMENT_CSV, weeklyProportions(TODAY, 10, 20, 10, 8), BALANCING_MEASURE_HARMED, false));
+        gate(actions, "interpret the evaluation", Set.of("lead", "manager", "admin"), Set.of("lead", "admin"),
+                (t, lead) -> t.atInterpretation(lead), LearningCycleProcess.TASK_INTERPRET, Map.of(INTERPRETATION, "It worked", LESSONS_LEARNED, "Nights first"));
+        gate(actions, "decide adopt, adapt or abandon", Set.of("manager", "admin"), Set.of("manager", "admin"),
+                (t, lead) -> t.throughEvaluation(lead, 20, 8), LearningCycleProcess.TASK_DECIDE, Map.of(DECISION, "ADOPT", DECISION_RATIONALE, "Worked"));
+
+        // Cockpit and the REST API's operator actions
+        Set<String> admins = Set.of("admin");
+        actions.add(new Action("change a project's variable", admins, (t, user) -> t.status(t.call(user, HttpMethod.PUT,
+                "/engine-rest/process-instance/" + t.instanceOf(t.started("lead")) + "/variables/" + TITLE, Map.of("value", "Changed by " + user)))));
+        actions.add(new Action("cancel a project", admins, (t, user) -> t.status(t.call(user, HttpMethod.DELETE,
+                "/engine-rest/process-instance/" + t.instanceOf(t.started("lead")), null))));
+        actions.add(new Action("suspend a project", admins, (t, user) -> t.status(t.call(user, HttpMethod.PUT,
+                "/engine-rest/process-instance/" + t.instanceOf(t.started("lead")) + "/suspended", Map.of("suspended", true)))));
+        actions.add(new Action("move a project to another step", admins, (t, user) -> t.status(t.call(user, HttpMethod.POST,
+                "/engine-rest/process-instance/" + t.instanceOf(t.started("lead")) + "/modification", Map.of("instructions",
+                        List.of(Map.of("type", "startBeforeActivity", "activityId", LearningCycleProcess.TASK_CLARIFY)))))));
+        actions.add(new Action("retry a failed job", admins, (t, user) -> t.status(t.call(user, HttpMethod.PUT,
+                "/engine-rest/job/" + t.evidenceJob() + "/retries", Map.of("retries", 3)))));
+        actions.add(new Action("deploy a process", admins, (t, user) -> t.status(t.deploy(user))));
+        actions.add(new Action("create a user", admins, (t, user) -> t.status(t.call(user, HttpMethod.POST, "/engine-rest/user/create",
+                Map.of("profile", Map.of("id", "new" + user, "firstName", "N", "lastName", "U"), "credentials", Map.of("password", "a-Long-pa55word"))))));
+        actions.add(new Action("add someone to the managers", admins, (t, user) -> t.status(t.call(user, HttpMethod.PUT,
+                "/engine-rest/group/managers/members/outsider", null)) && t.removeFromManagers()));
+        actions.add(new Action("create a Tasklist filter", admins, (t, user) -> t.status(t.call(user, HttpMethod.POST, "/engine-rest/filter/create",
+                Map.of("resourceType", "Task", "name", "All of " + user, "query", Map.of())))));
+
+        // other people's projects (a project of another lead, waiting for its plan)
+        Set<String> followers = Set.of("manager", "admin");
+        actions.add(new Action("see another lead's tasks", followers, (t, user) -> t.listed(t.call(user, HttpMethod.GET,
+                "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + t.othersProject(), null))));
+        actions.add(new Action("read another lead's project variables", followers, (t, user) -> t.listed(t.call(user, HttpMethod.GET,
+                "/engine-rest/variable-instance?maxResults=50&processInstanceIdIn=" + t.instanceOf(t.othersProject()), null))));
+        actions.add(new Action("read another lead's project history", followers, (t, user) -> t.listed(t.call(user, HttpMethod.GET,
+                "/engine-rest/history/process-instance?maxResults=50&processInstanceBusinessKey=" + t.othersProject(), null))));
+        actions.add(new Action("read another lead's audit trail", Set.of("irb", "manager", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.GET,
+                "/api/cycles/" + t.othersProject() + "/audit", null))));
+        actions.add(new Action("see another lead's project in the portfolio", followers, (t, user) -> {
+            ResponseEntity<JsonNode> portfolio = t.call(user, HttpMethod.GET, "/api/portfolio", null);
+            return t.status(portfolio) && portfolio.getBody().findValuesAsText("projectKey").contains(t.othersProject());
+        }));
+        actions.add(new Action("read another lead's project timeline", followers, (t, user) -> t.status(t.call(user, HttpMethod.GET,
+                "/api/portfolio/" + t.othersProject() + "/timeline", null))));
+        // shared by everyone in a role: charts shown in the forms, the hospital's knowledge
+        Set<String> everyRole = Set.of("lead", "manager", "irb", "champion", "admin");
+        actions.add(new Action("see a project's chart", everyRole, (t, user) -> t.status(t.rest.withBasicAuth(user, user)
+                .getForEntity("/api/cycles/" + t.measured() + "/chart.png", byte[].class))));
+        actions.add(new Action("report a safety event", everyRole, (t, user) -> t.status(t.call(user, HttpMethod.POST,
+                "/api/cycles/" + t.waitingForMeasurements("lead") + "/safety-events", Map.of("description", "Fall on the unit", "severity", "moderate")))));
+        actions.add(new Action("withdraw a project", Set.of("lead", "manager", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.POST,
+                "/api/cycles/" + t.started("lead") + "/withdrawal", Map.of("reason", "Unit closing")))));
+        // the web applications
+        actions.add(new Action("open Tasklist", everyRole, (t, user) -> t.may(user, "tasklist")));
+        actions.add(new Action("open Cockpit", followers, (t, user) -> t.may(user, "cockpit")));
+        actions.add(new Action("open Admin", admins, (t, user) -> t.may(user, "admin")));
+        return actions;
+    }
+
+    /** Two rows per gate: opening its form and completing it. */
+    private static void gate(List<Action> actions, String name, Set<String> open, Set<String> complete,
+            BiFunction<AuthorizationMatrixIT, String, String> at, String taskKey, Map<String, Object> values) {
+        Map<String, String> shared = new LinkedHashMap<>();
+        actions.add(new Action("open the form to " + name, open, (t, user) -> {
+            String key = shared.computeIfAbsent("key", k -> at.apply(t, "lead"));
+            return t.status(t.call(user, HttpMethod.GET, "/engine-rest/task/" + t.taskOf(key, taskKey).getId() + "/form-variables", null));
+        }));
+        actions.add(new Action(name, complete, (t, user) -> {
+            Task task = t.taskOf(at.apply(t, "lead"), taskKey);
+            if (task.getAssignee() == null && !t.status(t.call(user, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user)))) {
+                return false;
+            }
+            return t.status(t.call(user, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/submit-form", variables(values)));
+        }));
+    }
+
+    // ---- stages of a fresh project, driven through the Java API as the right people
+
+    String atPlan(String lead) {
+        String key = started(lead);
+        acceptedWithEvidence(key);
+        return key;
+    }
+
+    String atReview(String lead) {
+        String key = atPlan(lead);
+        planned(key, plan());
+        return key;
+    }
+
+    String atInterpretation(String lead) {
+        String key = waitingForMeasurements(lead);
+        measurementsSubmitted(key, weeklyProportions(TODAY, 10, 20, 10, 8), false);
+        return key;
+    }
+
+    private String othersProject;
+    private String measured;
+
+    String othersProject() {
+        if (othersProject == null) {
+            othersProject = atPlan(OTHER_LEAD);
+        }
+        return othersProject;
+    }
+
+    String measured() {
+        if (measured == null) {
+            measured = atInterpretation("lead");
+        }
+        return measured;
+    }
+
+    String evidenceJob() {
+        String key = started("lead");
+        triage(key, "ACCEPT", null);
+        Job job = managementService.createJobQuery().processInstanceId(instanceOf(key)).singleResult();
+        return job.getId();
+    }
+
+    Task taskOf(String key, String taskKey) {
+        return tasks(key, taskKey).get(0);
+    }
+
+    String instanceOf(String key) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).processDefinitionKey(LearningCycleProcess.KEY)
+                .singleResult().getId();
+    }
+
+    boolean may(String user, String application) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        return engine.getAuthorizationService().isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, application);
+    }
+
+    boolean removeFromManagers() {
+        identityService.deleteMembership("outsider", "managers");
+        return true;
+    }
+
+    // ---- HTTP
+
+    ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
+        return rest.withBasicAuth(user, user).exchange(path, method, body == null ? null : new HttpEntity<>(body), JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> deploy(String user) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("deployment-name", "intruder");
+        form.add("data", new ByteArrayResource(("<?xml version=\"1.0\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+                + "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"x\"><process id=\"intruder\" isExecutable=\"true\" "
+                + "camunda:historyTimeToLive=\"1\"><startEvent id=\"s\"/></process></definitions>").getBytes()) {
+            @Override
+            public String getFilename() {
+                return "intruder.bpmn";
+            }
+        });
+        return rest.withBasicAuth(user, user).exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(form, headers), JsonNode.class);
+    }
+
+    /**
+     * Done (2xx), or refused: 403, or 404 where the thing is not even shown to the caller (Camunda hides process
+     * definitions a user may not read). Anything else (400, 500) is a bug in how a refusal is reported.
+     */
+    boolean status(ResponseEntity<?> response) {
+        int status = response.getStatusCode().value();
+        if (status / 100 == 2) {
+            return true;
+        }
+        Object body = response.getBody() instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : response.getBody();
+        assertThat(status).as("a refusal is a 403 or 404, not %s: %s", status, body).isIn(403, 404);
+        return false;
+    }
+
+    /** A query answered with rows (shown) or with none / 403 (not shown). */
+    boolean listed(ResponseEntity<JsonNode> response) {
+        return status(response) && response.getBody().isArray() && !response.getBody().isEmpty();
+    }
+
+    static Map<String, Object> variables(Map<String, Object> values) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        values.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        return Map.of("variables", typed);
+    }
+}
