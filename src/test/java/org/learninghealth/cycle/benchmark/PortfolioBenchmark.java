@@ -2,24 +2,17 @@ package org.learninghealth.cycle.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.learninghealth.cycle.CycleTestSupport;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -30,44 +23,8 @@ import org.springframework.http.ResponseEntity;
  * the number of projects; time ratio at most 2.5.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(StatementCounter.class)
 class PortfolioBenchmark extends CycleTestSupport {
-
-    static final AtomicLong STATEMENTS = new AtomicLong();
-
-    /** Counts every statement the application prepares or creates on its connections. */
-    @TestConfiguration
-    static class CountingDataSource {
-        @Bean
-        static BeanPostProcessor countStatements() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!(bean instanceof DataSource dataSource)) {
-                        return bean;
-                    }
-                    return Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[]{DataSource.class}, (proxy, method, args) -> {
-                        Object result = method.invoke(dataSource, args);
-                        return result instanceof Connection connection ? counting(connection) : result;
-                    });
-                }
-            };
-        }
-
-        static Connection counting(Connection connection) {
-            InvocationHandler handler = (proxy, method, args) -> {
-                if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")
-                        || method.getName().equals("prepareCall")) {
-                    STATEMENTS.incrementAndGet();
-                }
-                try {
-                    return method.invoke(connection, args);
-                } catch (java.lang.reflect.InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            };
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class}, handler);
-        }
-    }
 
     @Autowired TestRestTemplate rest;
     @Autowired RuntimeService runtime;
@@ -80,10 +37,10 @@ class PortfolioBenchmark extends CycleTestSupport {
     }
 
     private long statementsPerRequest() {
-        long before = STATEMENTS.get();
+        long before = StatementCounter.STATEMENTS.get();
         ResponseEntity<String> response = rest.withBasicAuth("manager", "manager").getForEntity("/api/portfolio?status=open", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return STATEMENTS.get() - before;
+        return StatementCounter.STATEMENTS.get() - before;
     }
 
     @Test

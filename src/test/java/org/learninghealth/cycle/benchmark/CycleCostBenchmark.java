@@ -1,0 +1,260 @@
+package org.learninghealth.cycle.benchmark;
+
+import static org.learninghealth.cycle.project.CycleVariables.*;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.learninghealth.cycle.CycleSteps;
+import org.learninghealth.cycle.PostgresSupport;
+import org.learninghealth.cycle.identity.AuthorizationSetup;
+import org.learninghealth.cycle.oversight.OversightReviewProcess;
+import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.rollout.UnitRolloutProcess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * On demand ({@code ./mvnw -Pbenchmark test -Dtest=CycleCostBenchmark}), on PostgreSQL: the cost of one fully
+ * automated learning cycle (every task completed by its role through the Java API, every job executed, the
+ * measurement period ended by firing its timer) divided by the cost of a bare Camunda process with the same number
+ * of user tasks (given the same form data), jobs, timers and service tasks, whose delegates do nothing — both
+ * driven by the same code in the same run, alternating. Target: at most 1.5.
+ */
+@EnabledIf("org.learninghealth.cycle.PostgresSupport#available")
+@Import(StatementCounter.class)
+class CycleCostBenchmark extends CycleSteps {
+
+    static final int WARM_UP = 10;
+    static final int RUNS = 30;
+
+    @Autowired HistoryService historyService;
+    @Autowired AuthorizationSetup authorizations;
+
+    @DynamicPropertySource
+    static void onPostgres(DynamicPropertyRegistry registry) {
+        String url = PostgresSupport.freshDatabase("learning_cycle_cost");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> PostgresSupport.USER);
+        registry.add("spring.datasource.password", () -> PostgresSupport.PASSWORD);
+        registry.add("camunda.bpm.database.type", () -> "postgres");
+    }
+
+    /** Who completes which task of a learning cycle, with what. */
+    static Map<String, Object> answer(String taskKey) {
+        return switch (taskKey) {
+            case LearningCycleProcess.TASK_TRIAGE -> Map.of(TRIAGE_DECISION, "ACCEPT");
+            case LearningCycleProcess.TASK_PLAN -> plan();
+            case OversightReviewProcess.TASK_REVIEW_PLAN -> Map.of(OversightReviewProcess.REVIEW_DECISION, "APPROVE");
+            case UnitRolloutProcess.TASK_CONFIRM_GO_LIVE -> Map.of(UnitRolloutProcess.GO_LIVE_DATE, TODAY.toString(), UnitRolloutProcess.FIDELITY_NOTES, "as planned");
+            case LearningCycleProcess.TASK_SUBMIT_MEASUREMENTS -> Map.of(MEASUREMENT_CSV, weeklyProportions(TODAY, 10, 20, 10, 8), BALANCING_MEASURE_HARMED, false);
+            case LearningCycleProcess.TASK_INTERPRET -> Map.of(INTERPRETATION, "It worked on nights", LESSONS_LEARNED, "Start with nights");
+            case LearningCycleProcess.TASK_DECIDE -> Map.of(DECISION, "ADOPT", DECISION_RATIONALE, "Sustained improvement");
+            default -> throw new IllegalStateException("No answer for " + taskKey);
+        };
+    }
+
+    static String user(String taskKey) {
+        return switch (taskKey) {
+            case LearningCycleProcess.TASK_TRIAGE, LearningCycleProcess.TASK_DECIDE -> "manager";
+            case OversightReviewProcess.TASK_REVIEW_PLAN -> "irb";
+            case UnitRolloutProcess.TASK_CONFIRM_GO_LIVE -> "champion";
+            default -> "lead";
+        };
+    }
+
+    @Test
+    void automatedCycleAgainstABareProcessOfTheSameShape() {
+        List<Map<String, Object>> answers = new ArrayList<>();
+        String first = projectKey(startProject("lead", challenge("Shape of a cycle")));
+        drive(first, task -> {
+            Map<String, Object> values = answer(task.getTaskDefinitionKey());
+            answers.add(values);
+            return values;
+        }, task -> user(task.getTaskDefinitionKey()));
+        Shape shape = shapeOf(first);
+        deployBare(shape);
+        STEPS.clear();
+
+        int[] bareNumber = {0};
+        List<Map<String, Object>> replay = List.copyOf(answers);
+        Runnable cycle = () -> {
+            long start = System.nanoTime();
+            long statements = StatementCounter.STATEMENTS.get();
+            String key = projectKey(startProject("lead", challenge("Benchmark cycle")));
+            step(key, "start", start, statements);
+            drive(key, task -> answer(task.getTaskDefinitionKey()), task -> user(task.getTaskDefinitionKey()));
+        };
+        Runnable bare = () -> {
+            String key = "BARE-" + bareNumber[0]++;
+            long start = System.nanoTime();
+            long statements = StatementCounter.STATEMENTS.get();
+            as("lead", () -> runtimeService.startProcessInstanceByKey("bare-cycle", key, challenge("Bare")));
+            step(key, "start", start, statements);
+            int[] next = {0};
+            drive(key, task -> replay.get(next[0]++ % replay.size()), task -> "lead");
+        };
+        for (int i = 0; i < WARM_UP; i++) {
+            cycle.run();
+            bare.run();
+        }
+        double[] cycleMillis = new double[RUNS];
+        double[] bareMillis = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            cycleMillis[i] = millis(cycle);
+            bareMillis[i] = millis(bare);
+        }
+        double cycleMedian = median(cycleMillis);
+        double bareMedian = median(bareMillis);
+        System.out.printf(Locale.ROOT, "%nShape of one learning cycle: %s%nAutomated learning cycle: median %.1f ms, p95 %.1f ms%n"
+                        + "Bare process of the same shape: median %.1f ms, p95 %.1f ms%nCost ratio (medians): %.2f (target <= 1.5)%n%n",
+                shape, cycleMedian, percentile(cycleMillis, 0.95), bareMedian, percentile(bareMillis, 0.95), cycleMedian / bareMedian);
+        int cycles = WARM_UP + RUNS;
+        System.out.println("Per step, averaged over the cycles (driver's own queries excluded):");
+        STEPS.forEach((step, sums) -> System.out.printf(Locale.ROOT, "  %-50s %7.1f ms %6.1f SQL statements%n", step, sums[0] / cycles, sums[1] / cycles));
+    }
+
+    /** What one learning cycle consisted of, read from its history. */
+    record Shape(int userTasks, int asyncJobs, int timers, int syncServiceTasks) {
+        @Override
+        public String toString() {
+            return userTasks + " user tasks, " + asyncJobs + " asynchronous jobs, " + timers + " timer(s), " + syncServiceTasks + " other service/rule tasks";
+        }
+    }
+
+    Shape shapeOf(String key) {
+        Set<String> instances = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
+                .map(p -> p.getId()).collect(Collectors.toSet());
+        int userTasks = (int) historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(key).count();
+        int jobs = 0;
+        int timers = 0;
+        int serviceTasks = 0;
+        for (String instance : instances) {
+            for (var log : historyService.createHistoricJobLogQuery().processInstanceId(instance).successLog().list()) {
+                jobs++;
+                if (log.getJobDefinitionType().startsWith("timer")) {
+                    timers++;
+                }
+            }
+            serviceTasks += (int) historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).list().stream()
+                    .filter(a -> Set.of("serviceTask", "businessRuleTask", "callActivity").contains(a.getActivityType())).count();
+        }
+        int async = jobs - timers;
+        return new Shape(userTasks, async, timers, Math.max(0, serviceTasks - async));
+    }
+
+    void deployBare(Shape shape) {
+        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("bare-cycle").camundaHistoryTimeToLive(180).startEvent();
+        int async = shape.asyncJobs();
+        int sync = shape.syncServiceTasks();
+        int timers = shape.timers();
+        for (int i = 0; i < shape.userTasks(); i++) {
+            flow = flow.userTask("user" + i).camundaAssignee("lead");
+            for (int a = 0; a < Math.ceil((double) shape.asyncJobs() / shape.userTasks()) && async > 0; a++, async--) {
+                flow = flow.serviceTask("async" + async).camundaAsyncBefore().camundaExpression("${true}");
+            }
+            for (int s = 0; s < Math.ceil((double) shape.syncServiceTasks() / shape.userTasks()) && sync > 0; s++, sync--) {
+                flow = flow.serviceTask("sync" + sync).camundaExpression("${true}");
+            }
+            if (i == shape.userTasks() / 2) {
+                for (; timers > 0; timers--) {
+                    flow = flow.intermediateCatchEvent("timer" + timers).timerWithDuration("P84D");
+                }
+            }
+        }
+        BpmnModelInstance model = flow.endEvent().done();
+        engine.getRepositoryService().createDeployment().name("bare-cycle").addModelInstance("bare-cycle.bpmn", model).deploy();
+        authorizations.grant("project-leads", Resources.PROCESS_DEFINITION, "bare-cycle", ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        authorizations.grant("project-leads", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
+
+    /**
+     * Runs a process (and the processes it calls) to its end: due jobs first, then the open tasks, each completed by
+     * its person; when nothing else is left, the next timer fires (time passing).
+     */
+    void drive(String key, java.util.function.Function<Task, Map<String, Object>> answer, java.util.function.Function<Task, String> user) {
+        for (int step = 0; step < 500; step++) {
+            List<String> instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
+                    .map(ProcessInstance::getId).toList();
+            if (instances.isEmpty()) {
+                return;
+            }
+            List<Job> jobs = new ArrayList<>();
+            for (String instance : instances) {
+                jobs.addAll(managementService.createJobQuery().processInstanceId(instance).list());
+            }
+            Job due = jobs.stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()))
+                    .findFirst().orElse(null);
+            if (due != null) {
+                long start = System.nanoTime();
+                long statements = StatementCounter.STATEMENTS.get();
+                managementService.executeJob(due.getId());
+                step(key, "job " + activityOf(due), start, statements);
+                continue;
+            }
+            List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(key).list();
+            if (!tasks.isEmpty()) {
+                for (Task task : tasks) {
+                    long start = System.nanoTime();
+                    long statements = StatementCounter.STATEMENTS.get();
+                    completeTask(user.apply(task), task, new HashMap<>(answer.apply(task)));
+                    step(key, "task " + task.getTaskDefinitionKey(), start, statements);
+                }
+                continue;
+            }
+            Job timer = jobs.stream().filter(j -> j.getDuedate() != null).min(Comparator.comparing(Job::getDuedate))
+                    .orElseThrow(() -> new IllegalStateException(key + " is stuck: no job, no task"));
+            managementService.executeJob(timer.getId());
+        }
+        throw new IllegalStateException(key + " did not end within 500 steps");
+    }
+
+    /** Milliseconds and SQL statements per step, summed over every cycle driven. */
+    static final Map<String, double[]> STEPS = new java.util.TreeMap<>();
+
+    static void step(String key, String step, long startNanos, long statementsBefore) {
+        double[] sums = STEPS.computeIfAbsent((key.startsWith("BARE") ? "bare " : "cycle ") + step, s -> new double[2]);
+        sums[0] += (System.nanoTime() - startNanos) / 1e6;
+        sums[1] += StatementCounter.STATEMENTS.get() - statementsBefore;
+    }
+
+    String activityOf(Job job) {
+        return managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
+    }
+
+    static double millis(Runnable run) {
+        long start = System.nanoTime();
+        run.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    static double median(double[] values) {
+        return percentile(values, 0.5);
+    }
+
+    static double percentile(double[] values, double q) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+}
