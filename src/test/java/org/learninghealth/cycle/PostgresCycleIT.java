@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.learninghealth.cycle.project.CycleVariables.*;
 
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.learninghealth.cycle.knowledge.KnowledgeRepository;
@@ -63,5 +64,26 @@ class PostgresCycleIT extends CycleSteps {
                 Map.of(MEASUREMENT_CSV, "2026-01-05,1,2\n2026-01-12,3,2")))
                 .hasRootCauseInstanceOf(MeasurementDataException.class).hasMessageContaining("line 2");
         assertThat(measurements.series(key, 1)).hasSize(4);
+    }
+
+    @Test
+    void startsRacingForTheFirstKeyOfAYearAllGetOneOnPostgres() throws Exception {
+        ClockUtil.setCurrentTime(date(java.time.LocalDate.of(2031, 1, 1)));
+        int starts = 8;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(starts);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(starts);
+        List<java.util.concurrent.Future<String>> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < starts; i++) {
+            keys.add(pool.submit(() -> {
+                together.await();
+                return projectKey(startProject("lead", challenge("First of the year")));
+            }));
+        }
+        java.util.Set<String> distinct = new java.util.TreeSet<>();
+        for (java.util.concurrent.Future<String> key : keys) {
+            distinct.add(key.get());
+        }
+        pool.shutdown();
+        assertThat(distinct).hasSize(starts).allMatch(k -> k.startsWith("LC-2031-")).contains("LC-2031-0001", "LC-2031-0008");
     }
 }

@@ -21,12 +21,29 @@ import java.util.Map;
 public final class NodeClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("/[0-9a-f]{8}-[0-9a-f-]{27}|/LC-\\d{4}-\\d+");
+
+    /** Told of every request: its kind (method and path without ids or query), status (0: no answer) and nanoseconds. */
+    public interface Recorder {
+        void record(String kind, int status, long nanos);
+    }
 
     private final String baseUrl;
+    private final Recorder recorder;
 
     NodeClient(String baseUrl) {
+        this(baseUrl, (kind, status, nanos) -> { });
+    }
+
+    private NodeClient(String baseUrl, Recorder recorder) {
         this.baseUrl = baseUrl;
+        this.recorder = recorder;
+    }
+
+    /** The same node, every request told to the recorder. */
+    public NodeClient recordingTo(Recorder to) {
+        return new NodeClient(baseUrl, to);
     }
 
     public record Reply(int status, JsonNode body) {
@@ -87,12 +104,17 @@ public final class NodeClient {
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
         }
+        HttpRequest built = request.build();
+        String kind = built.method() + " " + ID.matcher(built.uri().getPath()).replaceAll("/{id}");
+        long start = System.nanoTime();
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+            recorder.record(kind, response.statusCode(), System.nanoTime() - start);
             String body = response.body();
             JsonNode json = body == null || body.isBlank() ? JSON.nullNode() : parse(body);
             return new Reply(response.statusCode(), json);
         } catch (IOException e) {
+            recorder.record(kind, 0, System.nanoTime() - start);
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
