@@ -121,6 +121,32 @@ class HardeningIT extends CycleTestSupport {
     }
 
     @Test
+    void javaSerializedVariablesAreRefusedEvenFromAnAdministrator() {
+        String instance = as("lead", () -> runtimeService.startProcessInstanceByKey("learning-cycle", challenge("Serialization probe"))).getId();
+        // an ArrayList, Java-serialized and Base64-encoded: what a deserialization attack would send
+        Map<String, Object> variable = Map.of("value", "rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0eIHSHZnHYZ0DAAFJAARzaXpleHAAAAAAdwQAAAAAeA==", "type", "Object",
+                "valueInfo", Map.of("objectTypeName", "java.util.ArrayList", "serializationDataFormat", "application/x-java-serialized-object"));
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> refused = rest.withBasicAuth("admin", "admin").exchange("/engine-rest/process-instance/" + instance + "/variables/payload",
+                HttpMethod.PUT, new HttpEntity<>(variable, json), JsonNode.class);
+        assertThat(refused.getStatusCode().is2xxSuccessful()).as("%s", refused.getBody()).isFalse();
+        assertThat(refused.getBody().get("message").asText()).containsIgnoringCase("serializ");
+        assertThat(runtimeService.getVariable(instance, "payload")).isNull();
+    }
+
+    @Test
+    void theFirstRunSetupCannotCreateAnAdministratorOnceOneExists() {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        Map<String, Object> user = Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N", "email", "i@example.org"),
+                "credentials", Map.of("password", "a-long-password-1"));
+        ResponseEntity<String> setup = rest.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST, new HttpEntity<>(user, json), String.class);
+        assertThat(setup.getStatusCode().is2xxSuccessful()).as("%s %s", setup.getStatusCode(), setup.getBody()).isFalse();
+        assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
+    }
+
+    @Test
     void onlyAdministratorsCreateFilters() {
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);

@@ -41,4 +41,21 @@ public final class PostgresSupport {
             throw new IllegalStateException("Cannot create the test database " + name + ": " + e.getMessage(), e);
         }
     }
+
+    /** Drops the databases whose names match the pattern (leftovers of earlier test runs). */
+    public static void dropDatabasesLike(String pattern) {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD); Statement s = c.createStatement()) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rows = s.executeQuery("select datname from pg_database where datname like '" + pattern + "'")) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            for (String name : names) {
+                s.execute("drop database if exists " + name + " with (force)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop the test databases " + pattern + ": " + e.getMessage(), e);
+        }
+    }
 }
