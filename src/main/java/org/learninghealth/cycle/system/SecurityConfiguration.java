@@ -41,10 +41,10 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
-        FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+    FilterRegistrationBean<EngineRequestGuard> engineRequestGuard() {
+        FilterRegistrationBean<EngineRequestGuard> registration = new FilterRegistrationBean<>(new EngineRequestGuard());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setName("query-expression-guard");
+        registration.setName("engine-request-guard");
         registration.setOrder(12);
         return registration;
     }

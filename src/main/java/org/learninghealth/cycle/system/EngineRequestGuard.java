@@ -20,60 +20,86 @@ import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses task queries that carry JUEL expressions anywhere in their JSON body. The engine refuses expressions in
- * ad-hoc queries ({@code enableExpressionsInAdhocQueries=false}) but in Camunda 7.24 not inside {@code orQueries},
- * nor in the query that extends a stored filter; an expression can call any bean, so none may come from outside.
- * Covers {@code /engine-rest} and the webapps' own engine API.
+ * Looks into the JSON bodies sent to Camunda's engine API ({@code /engine-rest} and the webapps' own) and refuses,
+ * with a 400 that says where:
+ * <ul>
+ * <li>task queries that carry JUEL expressions anywhere: the engine refuses expressions in ad-hoc queries
+ * ({@code enableExpressionsInAdhocQueries=false}) but in Camunda 7.24 not inside {@code orQueries}, nor in the
+ * query that extends a stored filter; an expression can call any bean, so none may come from outside;</li>
+ * <li>Java-serialized values: the engine refuses them too ({@code javaSerializationFormatEnabled=false}), but with
+ * a 500; here they never reach it.</li>
+ * </ul>
  */
-public class QueryExpressionGuard extends OncePerRequestFilter {
+public class EngineRequestGuard extends OncePerRequestFilter {
 
     static final Pattern QUERY_PATHS = Pattern.compile(".*/(task(/count)?|filter/[^/]+/(list|count|singleResult))/?$");
+    static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equalsIgnoreCase(request.getMethod()) || !QUERY_PATHS.matcher(request.getRequestURI()).matches();
+        boolean writes = "POST".equalsIgnoreCase(request.getMethod()) || "PUT".equalsIgnoreCase(request.getMethod());
+        String type = request.getContentType();
+        return !writes || type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readAllBytes();
-        String expression = null;
+        String refusal = null;
         if (body.length > 0) {
             try {
-                expression = expressionIn(json.readTree(body), "");
+                JsonNode tree = json.readTree(body);
+                String serialized = javaSerializedIn(tree, "");
+                String expression = QUERY_PATHS.matcher(request.getRequestURI()).matches() ? expressionIn(tree, "") : null;
+                if (serialized != null) {
+                    refusal = "Java-serialized values are not accepted by this server (" + serialized + "); send the value as JSON "
+                            + "(serializationDataFormat application/json).";
+                } else if (expression != null) {
+                    refusal = "Expressions are not allowed in queries sent to this server (" + expression + ").";
+                }
             } catch (IOException e) {
                 // not JSON: the REST layer answers that itself
             }
         }
-        if (expression != null) {
+        if (refusal != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/json");
-            response.getWriter().write(json.writeValueAsString(Map.of("type", "BadUserRequestException", "message",
-                    "Expressions are not allowed in queries sent to this server (" + expression + ").")));
+            response.getWriter().write(json.writeValueAsString(Map.of("type", "BadUserRequestException", "message", refusal)));
             return;
         }
         chain.doFilter(new Replayed(request, body), response);
     }
 
+    /** @return where a value declares Java serialization ("variables.x.valueInfo.serializationDataFormat"), or {@code null} */
+    static String javaSerializedIn(JsonNode node, String path) {
+        return find(node, path, (key, value) -> key.equals("serializationDataFormat") && value.isTextual()
+                && value.asText().trim().toLowerCase(java.util.Locale.ROOT).startsWith(JAVA_SERIALIZATION));
+    }
+
     /** @return where the first expression is ("orQueries[0].assigneeExpression"), or {@code null} */
     static String expressionIn(JsonNode node, String path) {
+        return find(node, path, (key, value) -> key.endsWith("Expression") && !value.isNull());
+    }
+
+    /** @return the path of the first field, at any depth, that the test picks, or {@code null} */
+    private static String find(JsonNode node, String path, java.util.function.BiPredicate<String, JsonNode> picked) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String where = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                if (field.getKey().endsWith("Expression") && !field.getValue().isNull()) {
+                if (picked.test(field.getKey(), field.getValue())) {
                     return where;
                 }
-                String inner = expressionIn(field.getValue(), where);
+                String inner = find(field.getValue(), where, picked);
                 if (inner != null) {
                     return inner;
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                String inner = expressionIn(node.get(i), path + "[" + i + "]");
+                String inner = find(node.get(i), path + "[" + i + "]", picked);
                 if (inner != null) {
                     return inner;
                 }
