@@ -123,12 +123,25 @@ class CycleCostBenchmark extends CycleSteps {
             cycleMillis[i] = millis(cycle);
             bareMillis[i] = millis(bare);
         }
+        // what the statements of one cycle and of one bare run do
+        Map<String, Integer> cycleKinds = new java.util.concurrent.ConcurrentHashMap<>();
+        StatementCounter.kinds = cycleKinds;
+        cycle.run();
+        Map<String, Integer> bareKinds = new java.util.concurrent.ConcurrentHashMap<>();
+        StatementCounter.kinds = bareKinds;
+        bare.run();
+        StatementCounter.kinds = null;
         double cycleMedian = median(cycleMillis);
         double bareMedian = median(bareMillis);
         System.out.printf(Locale.ROOT, "%nShape of one learning cycle: %s%nAutomated learning cycle: median %.1f ms, p95 %.1f ms%n"
                         + "Bare process of the same shape: median %.1f ms, p95 %.1f ms%nCost ratio (medians): %.2f (target <= 1.5)%n%n",
                 shape, cycleMedian, percentile(cycleMillis, 0.95), bareMedian, percentile(bareMillis, 0.95), cycleMedian / bareMedian);
-        int cycles = WARM_UP + RUNS;
+        System.out.println("SQL statements of one run, by kind (cycle / bare):");
+        java.util.Set<String> allKinds = new java.util.TreeSet<>(cycleKinds.keySet());
+        allKinds.addAll(bareKinds.keySet());
+        allKinds.stream().sorted(Comparator.comparing((String k) -> -cycleKinds.getOrDefault(k, 0) + bareKinds.getOrDefault(k, 0)))
+                .forEach(k -> System.out.printf(Locale.ROOT, "  %-50s %5d %5d%n", k, cycleKinds.getOrDefault(k, 0), bareKinds.getOrDefault(k, 0)));
+        int cycles = WARM_UP + RUNS + 1;
         System.out.println("Per step, averaged over the cycles (driver's own queries excluded):");
         STEPS.forEach((step, sums) -> System.out.printf(Locale.ROOT, "  %-50s %7.1f ms %6.1f SQL statements%n", step, sums[0] / cycles, sums[1] / cycles));
     }

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 public class StatementCounter {
 
     public static final AtomicLong STATEMENTS = new AtomicLong();
+    /** When set, what each statement does (its first words), counted. */
+    public static volatile java.util.Map<String, Integer> kinds;
 
     @Bean
     static BeanPostProcessor countStatements() {
@@ -36,10 +38,22 @@ public class StatementCounter {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement") || method.getName().equals("prepareCall")) {
                 STATEMENTS.incrementAndGet();
+                java.util.Map<String, Integer> into = kinds;
+                if (into != null && args != null && args.length > 0 && args[0] instanceof String sql) {
+                    into.merge(kind(sql), 1, Integer::sum);
+                }
             }
             return invoke(method, connection, args);
         };
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class}, handler);
+    }
+
+    /** "insert into ACT_HI_DETAIL", "select ... from ACT_RU_VARIABLE": verb and first table. */
+    static String kind(String sql) {
+        String flat = sql.replaceAll("\\s+", " ").trim();
+        java.util.regex.Matcher table = java.util.regex.Pattern.compile("(?i)\\b(?:from|into|update)\\s+([\\w.]+)").matcher(flat);
+        String verb = flat.split(" ", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return verb + " " + (table.find() ? table.group(1).toUpperCase(java.util.Locale.ROOT) : "?");
     }
 
     private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
