@@ -161,6 +161,56 @@ class HardeningIT extends CycleTestSupport {
     }
 
     @Test
+    void theWebappsEngineApiRefusesExpressionsAndJavaSerializationToo() {
+        // logged in through the Tasklist login, as a browser is: session cookie and CSRF token
+        ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+        String token = cookie(page, "XSRF-TOKEN");
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        form.add("X-XSRF-TOKEN", token);
+        form.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + token + optional("SESSION", cookie(page, "SESSION")));
+        MultiValueMap<String, String> login = new LinkedMultiValueMap<>();
+        login.add("username", "lead");
+        login.add("password", "lead");
+        ResponseEntity<String> loggedIn = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+                new HttpEntity<>(login, form), String.class);
+        assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String session = cookie(loggedIn, "SESSION");
+        // the logged-in session gets its own CSRF token with the next page, as in a browser
+        HttpHeaders again = new HttpHeaders();
+        again.add(HttpHeaders.COOKIE, "SESSION=" + session);
+        ResponseEntity<String> next = rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET, new HttpEntity<>(again), String.class);
+        String renewed = cookie(next, "XSRF-TOKEN") == null ? token : cookie(next, "XSRF-TOKEN");
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        json.add("X-XSRF-TOKEN", renewed);
+        json.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + renewed + "; SESSION=" + session);
+
+        ResponseEntity<JsonNode> nested = rest.exchange("/camunda/api/engine/engine/default/task?maxResults=15", HttpMethod.POST,
+                new HttpEntity<>(Map.of("orQueries", List.of(Map.of("candidateGroupExpression", "${'managers'}"))), json), JsonNode.class);
+        assertThat(nested.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nested.getBody().get("message").asText()).contains("orQueries[0].candidateGroupExpression");
+        ResponseEntity<JsonNode> fine = rest.exchange("/camunda/api/engine/engine/default/task?maxResults=15", HttpMethod.POST,
+                new HttpEntity<>(Map.of("assignee", "lead"), json), JsonNode.class);
+        assertThat(fine.getStatusCode()).as("%s %s", fine.getBody(), fine.getHeaders()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> serialized = rest.exchange("/camunda/api/engine/engine/default/task/some-task/submit-form", HttpMethod.POST,
+                new HttpEntity<>(Map.of("variables", Map.of("x", Map.of("value", "rO0ABXA=", "type", "Object", "valueInfo",
+                        Map.of("serializationDataFormat", "application/x-java-serialized-object", "objectTypeName", "java.lang.Object")))), json), JsonNode.class);
+        assertThat(serialized.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(serialized.getBody().get("message").asText()).contains("Java-serialized values are not accepted");
+    }
+
+    private static String cookie(ResponseEntity<?> response, String name) {
+        List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
+        return cookies == null ? null : cookies.stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).orElse(null);
+    }
+
+    private static String optional(String name, String value) {
+        return value == null ? "" : "; " + name + "=" + value;
+    }
+
+    @Test
     void onlyAdministratorsCreateFilters() {
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
