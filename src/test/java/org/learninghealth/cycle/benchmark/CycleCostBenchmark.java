@@ -17,9 +17,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.learninghealth.cycle.CycleSteps;
@@ -91,7 +89,7 @@ class CycleCostBenchmark extends CycleSteps {
             answers.add(values);
             return values;
         }, task -> user(task.getTaskDefinitionKey()));
-        Shape shape = shapeOf(first);
+        BareProcess.Shape shape = shapeOf(first);
         deployBare(shape);
         STEPS.clear();
 
@@ -108,7 +106,7 @@ class CycleCostBenchmark extends CycleSteps {
             String key = "BARE-" + bareNumber[0]++;
             long start = System.nanoTime();
             long statements = StatementCounter.STATEMENTS.get();
-            as("lead", () -> runtimeService.startProcessInstanceByKey("bare-cycle", key, challenge("Bare")));
+            as("lead", () -> runtimeService.startProcessInstanceByKey(BareProcess.KEY, key, challenge("Bare")));
             step(key, "start", start, statements);
             int[] next = {0};
             drive(key, task -> replay.get(next[0]++ % replay.size()), task -> "lead");
@@ -146,15 +144,7 @@ class CycleCostBenchmark extends CycleSteps {
         STEPS.forEach((step, sums) -> System.out.printf(Locale.ROOT, "  %-50s %7.1f ms %6.1f SQL statements%n", step, sums[0] / cycles, sums[1] / cycles));
     }
 
-    /** What one learning cycle consisted of, read from its history. */
-    record Shape(int userTasks, int asyncJobs, int timers, int syncServiceTasks) {
-        @Override
-        public String toString() {
-            return userTasks + " user tasks, " + asyncJobs + " asynchronous jobs, " + timers + " timer(s), " + syncServiceTasks + " other service/rule tasks";
-        }
-    }
-
-    Shape shapeOf(String key) {
+    BareProcess.Shape shapeOf(String key) {
         Set<String> instances = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
                 .map(p -> p.getId()).collect(Collectors.toSet());
         int userTasks = (int) historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(key).count();
@@ -172,29 +162,11 @@ class CycleCostBenchmark extends CycleSteps {
                     .filter(a -> Set.of("serviceTask", "businessRuleTask", "callActivity").contains(a.getActivityType())).count();
         }
         int async = jobs - timers;
-        return new Shape(userTasks, async, timers, Math.max(0, serviceTasks - async));
+        return new BareProcess.Shape(userTasks, async, timers, Math.max(0, serviceTasks - async));
     }
 
-    void deployBare(Shape shape) {
-        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("bare-cycle").camundaHistoryTimeToLive(180).startEvent();
-        int async = shape.asyncJobs();
-        int sync = shape.syncServiceTasks();
-        int timers = shape.timers();
-        for (int i = 0; i < shape.userTasks(); i++) {
-            flow = flow.userTask("user" + i).camundaAssignee("lead");
-            for (int a = 0; a < Math.ceil((double) shape.asyncJobs() / shape.userTasks()) && async > 0; a++, async--) {
-                flow = flow.serviceTask("async" + async).camundaAsyncBefore().camundaExpression("${true}");
-            }
-            for (int s = 0; s < Math.ceil((double) shape.syncServiceTasks() / shape.userTasks()) && sync > 0; s++, sync--) {
-                flow = flow.serviceTask("sync" + sync).camundaExpression("${true}");
-            }
-            if (i == shape.userTasks() / 2) {
-                for (; timers > 0; timers--) {
-                    flow = flow.intermediateCatchEvent("timer" + timers).timerWithDuration("P84D");
-                }
-            }
-        }
-        BpmnModelInstance model = flow.endEvent().done();
+    void deployBare(BareProcess.Shape shape) {
+        BpmnModelInstance model = BareProcess.model(shape);
         engine.getRepositoryService().createDeployment().name("bare-cycle").addModelInstance("bare-cycle.bpmn", model).deploy();
         authorizations.grant("project-leads", Resources.PROCESS_DEFINITION, "bare-cycle", ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);

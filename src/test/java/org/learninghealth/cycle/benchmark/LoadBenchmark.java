@@ -19,7 +19,12 @@ import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.learninghealth.cycle.PostgresSupport;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.learninghealth.cycle.nodes.AppNode;
+import org.learninghealth.cycle.nodes.CycleDriver;
+import org.learninghealth.cycle.oversight.OversightReviewProcess;
+import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 import org.learninghealth.cycle.nodes.NodeClient;
 
 /**
@@ -76,23 +81,114 @@ class LoadBenchmark {
             done.await();
             double seconds = (System.nanoTime() - started) / 1e9;
             report(seconds, url);
+            costOverRest(node.client(), url);
         }
     }
 
-    private void workOneCycle(NodeClient client, String title) {
-        String key = null;
-        try {
-            key = start(client, title);
-            projects.add(key);
-            for (BiConsumer<NodeClient, String> step : List.<BiConsumer<NodeClient, String>>of(
-                    (c, k) -> triage(c, k), (c, k) -> plan(c, k), (c, k) -> approve(c, k), (c, k) -> goLive(c, k),
-                    (c, k) -> endMeasurementPeriod(c, k), (c, k) -> submitMeasurements(c, k), (c, k) -> interpret(c, k), (c, k) -> adopt(c, k))) {
-                step.accept(client, key);
+    /**
+     * In the same run, on the same node, now without other load: one learning cycle worked over REST from start to
+     * adoption, against a bare process of the same shape worked over REST by the same kind of client (claim and
+     * submit each task, wait for the jobs, an operator fires the timer). Alternating, after a warm-up.
+     */
+    private void costOverRest(NodeClient client, String url) throws Exception {
+        CycleDriver.pollEvery(Duration.ofMillis(20));
+        BareProcess.Shape shape;
+        try (Connection db = DriverManager.getConnection(url, PostgresSupport.USER, PostgresSupport.PASSWORD)) {
+            shape = shapeOf(db, projects.get(0));
+        }
+        NodeClient.expectOk(client.postMultipart("admin", "/engine-rest/deployment/create", Map.of("deployment-name", BareProcess.KEY),
+                BareProcess.KEY + ".bpmn", Bpmn.convertToString(BareProcess.model(shape))), "deploy the bare process");
+        NodeClient.expectOk(client.post("admin", "/engine-rest/authorization/create", Map.of("type", 1, "permissions", List.of("READ", "CREATE_INSTANCE"),
+                "groupId", "project-leads", "resourceType", 6, "resourceId", BareProcess.KEY)), "let leads start it");
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (String task : List.of(LearningCycleProcess.TASK_TRIAGE, LearningCycleProcess.TASK_PLAN, OversightReviewProcess.TASK_REVIEW_PLAN,
+                UnitRolloutProcess.TASK_CONFIRM_GO_LIVE, UnitRolloutProcess.TASK_CONFIRM_GO_LIVE, LearningCycleProcess.TASK_SUBMIT_MEASUREMENTS,
+                LearningCycleProcess.TASK_INTERPRET, LearningCycleProcess.TASK_DECIDE)) {
+            answers.add(CycleCostBenchmark.answer(task));
+        }
+        int warmUp = 3;
+        int runs = Integer.getInteger("load.costRuns", 10);
+        double[] cycle = new double[runs];
+        double[] bare = new double[runs];
+        for (int i = -warmUp; i < runs; i++) {
+            long start = System.nanoTime();
+            runCycle(client, "Cost of a cycle " + i);
+            double cycleMillis = (System.nanoTime() - start) / 1e6;
+            start = System.nanoTime();
+            workBare(client, "BARE-" + i, answers);
+            double bareMillis = (System.nanoTime() - start) / 1e6;
+            if (i >= 0) {
+                cycle[i] = cycleMillis;
+                bare[i] = bareMillis;
             }
+        }
+        double cycleMedian = CycleCostBenchmark.median(cycle);
+        double bareMedian = CycleCostBenchmark.median(bare);
+        System.out.printf(Locale.ROOT, "Cost over REST, same node, no other load (%s):%n  learning cycle median %.0f ms, bare process median %.0f ms,"
+                + " ratio %.2f (target <= 1.5)%n%n", shape, cycleMedian, bareMedian, cycleMedian / bareMedian);
+    }
+
+    /** Works a bare process over REST: each of the lead's tasks claimed and submitted, jobs awaited, the timer fired. */
+    private static void workBare(NodeClient client, String key, List<Map<String, Object>> answers) {
+        NodeClient.expectOk(client.post("lead", "/engine-rest/process-definition/key/" + BareProcess.KEY + "/start",
+                Map.of("businessKey", key, "variables", Map.of())), "start " + key);
+        int next = 0;
+        for (int step = 0; step < 2000; step++) {
+            List<String> tasks = client.taskIds("lead", key);
+            if (!tasks.isEmpty()) {
+                NodeClient.expectOk(client.submit("lead", tasks.get(0), answers.get(next++ % answers.size())), key + " task");
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode instances = NodeClient.expectOk(client.get("admin",
+                    "/engine-rest/process-instance?maxResults=1&businessKey=" + key), "instance").body();
+            if (instances.isEmpty()) {
+                return;
+            }
+            com.fasterxml.jackson.databind.JsonNode jobs = NodeClient.expectOk(client.get("admin",
+                    "/engine-rest/job?maxResults=10&processInstanceId=" + instances.get(0).get("id").asText()), "jobs").body();
+            boolean onlyTimers = !jobs.isEmpty();
+            for (com.fasterxml.jackson.databind.JsonNode job : jobs) {
+                onlyTimers &= job.hasNonNull("dueDate");
+            }
+            if (onlyTimers) {
+                NodeClient.expectOk(client.post("admin", "/engine-rest/job/" + jobs.get(0).get("id").asText() + "/execute", Map.of()), "timer");
+            } else {
+                AppNode.sleep(Duration.ofMillis(20));
+            }
+        }
+        throw new AssertionError(key + " did not end");
+    }
+
+    /** The shape of a finished learning cycle, from Camunda's history tables. */
+    private static BareProcess.Shape shapeOf(Connection db, String key) {
+        String instances = "(select id_ from act_hi_procinst where business_key_ = '" + key + "')";
+        int userTasks = (int) count(db, "select count(*) from act_hi_taskinst where proc_inst_id_ in " + instances);
+        int timers = (int) count(db, "select count(*) from act_hi_job_log where job_state_ = 2 and job_def_type_ like 'timer%' and process_instance_id_ in " + instances);
+        int jobs = (int) count(db, "select count(*) from act_hi_job_log where job_state_ = 2 and process_instance_id_ in " + instances);
+        int serviceTasks = (int) count(db, "select count(*) from act_hi_actinst where act_type_ in ('serviceTask', 'businessRuleTask', 'callActivity')"
+                + " and proc_inst_id_ in " + instances);
+        int async = jobs - timers;
+        return new BareProcess.Shape(userTasks, async, timers, Math.max(0, serviceTasks - async));
+    }
+
+    private void workOneCycle(NodeClient client, String title) {
+        try {
+            projects.add(runCycle(client, title));
             cyclesDone.incrementAndGet();
         } catch (RuntimeException | AssertionError e) {
             errors.computeIfAbsent("cycle abandoned: " + e.getMessage().lines().findFirst().orElse(""), k -> new AtomicInteger()).incrementAndGet();
         }
+    }
+
+    /** One project from challenge to adoption, every step as its role; @return its key */
+    private static String runCycle(NodeClient client, String title) {
+        String key = start(client, title);
+        for (BiConsumer<NodeClient, String> step : List.<BiConsumer<NodeClient, String>>of(
+                (c, k) -> triage(c, k), (c, k) -> plan(c, k), (c, k) -> approve(c, k), (c, k) -> goLive(c, k),
+                (c, k) -> endMeasurementPeriod(c, k), (c, k) -> submitMeasurements(c, k), (c, k) -> interpret(c, k), (c, k) -> adopt(c, k))) {
+            step.accept(client, key);
+        }
+        return key;
     }
 
     private void report(double seconds, String url) throws Exception {

@@ -203,7 +203,20 @@ public class TasklistPage {
         if (!text.equals(field.getDomProperty("value"))) {
             throw new IllegalStateException("The field '" + label + "' shows '" + field.getDomProperty("value") + "' after typing '" + text + "'");
         }
+        // form-js takes typed text into its state after a short debounce (or on leaving the field); a re-render of the
+        // form before that puts the field back to the old value. Leave the field and give it the moment a person
+        // takes before the next one — typing on at machine speed emptied fields now and then.
+        field.sendKeys(Keys.TAB);
+        pause(Duration.ofMillis(400));
         return this;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The value shown in the field with this label. */

@@ -22,6 +22,12 @@ import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 public final class CycleDriver {
 
     static final Duration STEP_WITHIN = Duration.ofSeconds(90);
+    /** How often a waiting step looks again (a benchmark that times steps looks more often). */
+    private static volatile Duration poll = Duration.ofMillis(250);
+
+    public static void pollEvery(Duration every) {
+        poll = every;
+    }
     /** Live ten weeks ago, so the baseline and intervention weeks of the data are all in the past. */
     static final LocalDate GO_LIVE = LocalDate.now().minusWeeks(10);
 
@@ -107,7 +113,7 @@ public final class CycleDriver {
             if (value != null) {
                 return value;
             }
-            AppNode.sleep(Duration.ofMillis(250));
+            AppNode.sleep(poll);
         }
         throw new AssertionError("Not there within " + STEP_WITHIN + ": " + what);
     }

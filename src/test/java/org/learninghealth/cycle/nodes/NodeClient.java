@@ -65,6 +65,26 @@ public final class NodeClient {
         }
     }
 
+    /** A multipart form (the deployment API): each part a small text or file. */
+    public Reply postMultipart(String user, String path, Map<String, String> fields, String fileName, String fileContent) {
+        String boundary = "lc" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+                .append("\"\r\n\r\n").append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"data\"; filename=\"").append(fileName)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(fileContent).append("\r\n--").append(boundary).append("--\r\n");
+        return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** The user's open tasks of the project, whatever their step. */
+    public List<String> taskIds(String user, String projectKey) {
+        JsonNode tasks = expectOk(get(user, "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + encode(projectKey)), "task query").body();
+        List<String> ids = new ArrayList<>();
+        tasks.forEach(t -> ids.add(t.get("id").asText()));
+        return ids;
+    }
+
     /** Starts a learning cycle as the lead; @return its project key */
     public String start(String lead, Map<String, Object> challenge) {
         Reply started = expectOk(post(lead, "/engine-rest/process-definition/key/learning-cycle/submit-form", variables(challenge)), "start");
