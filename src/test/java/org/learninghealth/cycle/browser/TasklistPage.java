@@ -206,7 +206,7 @@ public class TasklistPage {
         // form-js takes typed text into its state after a short debounce (or on leaving the field); a re-render of the
         // form before that puts the field back to the old value. Leave the field and give it the moment a person
         // takes before the next one — typing on at machine speed emptied fields now and then.
-        field.sendKeys(Keys.TAB);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].blur();", field);
         pause(Duration.ofMillis(400));
         return this;
     }
