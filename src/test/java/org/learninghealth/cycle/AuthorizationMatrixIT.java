@@ -70,10 +70,18 @@ class AuthorizationMatrixIT extends CycleSteps {
                 "/engine-rest/process-definition/key/learning-cycle/submit-form", variables(challenge("Started by " + user))))));
         gate(actions, "triage a challenge", Set.of("manager", "admin"), Set.of("manager", "admin"), CycleSteps::started,
                 LearningCycleProcess.TASK_TRIAGE, Map.of(TRIAGE_DECISION, "ACCEPT"));
+        gate(actions, "clarify a challenge", Set.of("lead", "manager", "admin"), Set.of("lead", "admin"), (t, lead) -> t.atClarification(lead),
+                LearningCycleProcess.TASK_CLARIFY, Map.of(CLARIFICATION_RESPONSE, "Nights, 23:00 to 05:00"));
         gate(actions, "appraise evidence and plan", Set.of("lead", "manager", "admin"), Set.of("lead", "admin"),
                 (t, lead) -> t.atPlan(lead), LearningCycleProcess.TASK_PLAN, plan());
         gate(actions, "review the plan (IRB/QI)", Set.of("irb", "manager", "admin"), Set.of("irb", "admin"),
                 (t, lead) -> t.atReview(lead), OversightReviewProcess.TASK_REVIEW_PLAN, Map.of(OversightReviewProcess.REVIEW_DECISION, "APPROVE"));
+        gate(actions, "review the plan (expedited IRB review)", Set.of("irb", "manager", "admin"), Set.of("irb", "admin"),
+                (t, lead) -> t.oversight("EXPEDITED"), OversightReviewProcess.TASK_EXPEDITED_REVIEW, Map.of(OversightReviewProcess.REVIEW_DECISION, "APPROVE"));
+        gate(actions, "vote in a full-board review", Set.of("irb", "manager", "admin"), Set.of("irb", "admin"),
+                (t, lead) -> t.oversight("FULL_BOARD"), OversightReviewProcess.TASK_FULL_BOARD_REVIEW, Map.of(OversightReviewProcess.REVIEW_DECISION, "APPROVE"));
+        gate(actions, "review a safety event", Set.of("irb", "manager", "admin"), Set.of("irb", "admin"), (t, lead) -> t.atSafetyReview(lead),
+                LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT, Map.of(SAFETY_DECISION, "CONTINUE", SAFETY_REVIEW_NOTES, "Unrelated to the change"));
         gate(actions, "confirm go-live on a unit", Set.of("champion", "manager", "admin"), Set.of("champion", "admin"), CycleSteps::approved,
                 UnitRolloutProcess.TASK_CONFIRM_GO_LIVE, Map.of(UnitRolloutProcess.GO_LIVE_DATE, TODAY.toString()));
         gate(actions, "submit measurements", Set.of("lead", "manager", "admin"), Set.of("lead", "admin"), CycleSteps::waitingForMeasurements,
@@ -160,6 +168,27 @@ class AuthorizationMatrixIT extends CycleSteps {
         return key;
     }
 
+    String atClarification(String lead) {
+        String key = started(lead);
+        triage(key, "CLARIFY", "Which shifts are affected?");
+        return key;
+    }
+
+    /** An oversight review on its own, on the given pathway (as the learning cycle calls it). */
+    String oversight(String pathway) {
+        String key = "OR-MATRIX-" + pathway + "-" + System.nanoTime();
+        Map<String, Object> variables = calledProcessVariables(key);
+        variables.put(OVERSIGHT_PATHWAY, pathway);
+        runtimeService.startProcessInstanceByKey(OversightReviewProcess.KEY, key, variables);
+        return key;
+    }
+
+    String atSafetyReview(String lead) {
+        String key = approved(lead);
+        reportSafetyEvent(key, "A patient fell while the aide was logging the round");
+        return key;
+    }
+
     String atReview(String lead) {
         String key = atPlan(lead);
         planned(key, plan());
@@ -196,8 +225,10 @@ class AuthorizationMatrixIT extends CycleSteps {
         return job.getId();
     }
 
+    /** The task of the gate; of a full board's two, the one that is not the second reviewer's. */
     Task taskOf(String key, String taskKey) {
-        return tasks(key, taskKey).get(0);
+        return tasks(key, taskKey).stream().filter(t -> !"irb2".equals(t.getAssignee())).findFirst()
+                .orElseThrow(() -> new AssertionError("no open " + taskKey + " of " + key));
     }
 
     String instanceOf(String key) {
