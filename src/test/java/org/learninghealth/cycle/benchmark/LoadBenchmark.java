@@ -21,7 +21,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.learninghealth.cycle.PostgresSupport;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.learninghealth.cycle.nodes.AppNode;
-import org.learninghealth.cycle.nodes.CycleDriver;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;

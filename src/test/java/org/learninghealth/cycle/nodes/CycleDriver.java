@@ -22,12 +22,7 @@ import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 public final class CycleDriver {
 
     static final Duration STEP_WITHIN = Duration.ofSeconds(90);
-    /** How often a waiting step looks again (a benchmark that times steps looks more often). */
-    private static volatile Duration poll = Duration.ofMillis(250);
-
-    public static void pollEvery(Duration every) {
-        poll = every;
-    }
+    static final Duration POLL = Duration.ofMillis(250);
     /** Live ten weeks ago, so the baseline and intervention weeks of the data are all in the past. */
     static final LocalDate GO_LIVE = LocalDate.now().minusWeeks(10);
 
@@ -113,7 +108,7 @@ public final class CycleDriver {
             if (value != null) {
                 return value;
             }
-            AppNode.sleep(poll);
+            AppNode.sleep(POLL);
         }
         throw new AssertionError("Not there within " + STEP_WITHIN + ": " + what);
     }

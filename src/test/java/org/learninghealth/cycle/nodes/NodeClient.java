@@ -77,14 +77,6 @@ public final class NodeClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
-    /** The user's open tasks of the project, whatever their step. */
-    public List<String> taskIds(String user, String projectKey) {
-        JsonNode tasks = expectOk(get(user, "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + encode(projectKey)), "task query").body();
-        List<String> ids = new ArrayList<>();
-        tasks.forEach(t -> ids.add(t.get("id").asText()));
-        return ids;
-    }
-
     /** Starts a learning cycle as the lead; @return its project key */
     public String start(String lead, Map<String, Object> challenge) {
         Reply started = expectOk(post(lead, "/engine-rest/process-definition/key/learning-cycle/submit-form", variables(challenge)), "start");
