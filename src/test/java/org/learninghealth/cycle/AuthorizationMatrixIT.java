@@ -13,7 +13,6 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DynamicTest;
@@ -237,8 +236,7 @@ class AuthorizationMatrixIT extends CycleSteps {
     }
 
     boolean may(String user, String application) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        return engine.getAuthorizationService().isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, application);
+        return isAuthorized(user, Permissions.ACCESS, Resources.APPLICATION, application);
     }
 
     boolean removeFromManagers() {
@@ -285,11 +283,5 @@ class AuthorizationMatrixIT extends CycleSteps {
     /** A query answered with rows (shown) or with none / 403 (not shown). */
     boolean listed(ResponseEntity<JsonNode> response) {
         return status(response) && response.getBody().isArray() && !response.getBody().isEmpty();
-    }
-
-    static Map<String, Object> variables(Map<String, Object> values) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        values.forEach((k, v) -> typed.put(k, Map.of("value", v)));
-        return Map.of("variables", typed);
     }
 }

@@ -125,6 +125,25 @@ public abstract class CycleTestSupport {
         return v;
     }
 
+    /** Whether Camunda's authorizations let the user (with their groups) do this to the resource. */
+    protected boolean isAuthorized(String user, org.camunda.bpm.engine.authorization.Permission permission,
+            org.camunda.bpm.engine.authorization.Resource resource, String resourceId) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        return engine.getAuthorizationService().isUserAuthorized(user, groups, permission, resource, resourceId);
+    }
+
+    /** Values as Camunda's REST API takes them ({@code {"name": {"value": ...}}}). */
+    public static Map<String, Object> typed(Map<String, Object> values) {
+        Map<String, Object> typed = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        return typed;
+    }
+
+    /** The body of a REST form submission or start: {@code {"variables": typed values}}. */
+    public static Map<String, Object> variables(Map<String, Object> values) {
+        return Map.of("variables", typed(values));
+    }
+
     /** What the learning cycle hands to the processes it calls, for starting those on their own. */
     protected static Map<String, Object> calledProcessVariables(String projectKey) {
         Map<String, Object> v = new HashMap<>();

@@ -46,19 +46,7 @@ class HardeningIT extends CycleTestSupport {
         ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
         String xsrf = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
         assertThat(xsrf).contains("SameSite");
-        String token = xsrf.substring("XSRF-TOKEN=".length(), xsrf.indexOf(';'));
-        String session = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("SESSION=")).findFirst()
-                .map(c -> c.substring(0, c.indexOf(';'))).orElse("");
-
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add("X-XSRF-TOKEN", token);
-        headers.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + token + (session.isEmpty() ? "" : "; " + session));
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", "lead");
-        form.add("password", "lead");
-        ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-                new HttpEntity<>(form, headers), String.class);
+        ResponseEntity<String> login = login("lead", page);
         assertThat(login.getStatusCode()).as("%s", login.getBody()).isEqualTo(HttpStatus.OK);
         String cookie = login.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite");
@@ -142,18 +130,11 @@ class HardeningIT extends CycleTestSupport {
 
     @Test
     void theFirstRunSetupCannotCreateAnAdministratorOnceOneExists() {
-        HttpHeaders json = new HttpHeaders();
-        json.setContentType(MediaType.APPLICATION_JSON);
         Map<String, Object> user = Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N", "email", "i@example.org"),
                 "credentials", Map.of("password", "a-long-password-1"));
         // with the CSRF token a browser would have, so the refusal is the setup's own
         ResponseEntity<String> page = rest.getForEntity("/camunda/app/admin/default/setup/", String.class);
-        String xsrf = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
-        String token = xsrf.substring("XSRF-TOKEN=".length(), xsrf.indexOf(';'));
-        String session = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("SESSION=")).findFirst()
-                .map(c -> "; " + c.substring(0, c.indexOf(';'))).orElse("");
-        json.add("X-XSRF-TOKEN", token);
-        json.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + token + session);
+        HttpHeaders json = browser(MediaType.APPLICATION_JSON, cookie(page, "XSRF-TOKEN"), cookie(page, "SESSION"));
         ResponseEntity<String> setup = rest.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST, new HttpEntity<>(user, json), String.class);
         assertThat(setup.getStatusCode()).as("%s", setup.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(setup.getBody()).contains("Setup action not available");
@@ -164,27 +145,15 @@ class HardeningIT extends CycleTestSupport {
     void theWebappsEngineApiRefusesExpressionsAndJavaSerializationToo() {
         // logged in through the Tasklist login, as a browser is: session cookie and CSRF token
         ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-        String token = cookie(page, "XSRF-TOKEN");
-        HttpHeaders form = new HttpHeaders();
-        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        form.add("X-XSRF-TOKEN", token);
-        form.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + token + optional("SESSION", cookie(page, "SESSION")));
-        MultiValueMap<String, String> login = new LinkedMultiValueMap<>();
-        login.add("username", "lead");
-        login.add("password", "lead");
-        ResponseEntity<String> loggedIn = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-                new HttpEntity<>(login, form), String.class);
+        ResponseEntity<String> loggedIn = login("lead", page);
         assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
         String session = cookie(loggedIn, "SESSION");
         // the logged-in session gets its own CSRF token with the next page, as in a browser
         HttpHeaders again = new HttpHeaders();
         again.add(HttpHeaders.COOKIE, "SESSION=" + session);
         ResponseEntity<String> next = rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET, new HttpEntity<>(again), String.class);
-        String renewed = cookie(next, "XSRF-TOKEN") == null ? token : cookie(next, "XSRF-TOKEN");
-        HttpHeaders json = new HttpHeaders();
-        json.setContentType(MediaType.APPLICATION_JSON);
-        json.add("X-XSRF-TOKEN", renewed);
-        json.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + renewed + "; SESSION=" + session);
+        String renewed = cookie(next, "XSRF-TOKEN") == null ? cookie(page, "XSRF-TOKEN") : cookie(next, "XSRF-TOKEN");
+        HttpHeaders json = browser(MediaType.APPLICATION_JSON, renewed, session);
 
         ResponseEntity<JsonNode> nested = rest.exchange("/camunda/api/engine/engine/default/task?maxResults=15", HttpMethod.POST,
                 new HttpEntity<>(Map.of("orQueries", List.of(Map.of("candidateGroupExpression", "${'managers'}"))), json), JsonNode.class);
@@ -198,6 +167,24 @@ class HardeningIT extends CycleTestSupport {
                         Map.of("serializationDataFormat", "application/x-java-serialized-object", "objectTypeName", "java.lang.Object")))), json), JsonNode.class);
         assertThat(serialized.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(serialized.getBody().get("message").asText()).contains("Java-serialized values are not accepted");
+    }
+
+    /** Logs in through the Tasklist login with the CSRF token and session the page handed out. */
+    private ResponseEntity<String> login(String user, ResponseEntity<?> page) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", user);
+        HttpHeaders headers = browser(MediaType.APPLICATION_FORM_URLENCODED, cookie(page, "XSRF-TOKEN"), cookie(page, "SESSION"));
+        return rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    }
+
+    /** What a browser sends with a write: the CSRF token as header and cookie, and the session cookie when there is one. */
+    private static HttpHeaders browser(MediaType type, String token, String session) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        headers.add("X-XSRF-TOKEN", token);
+        headers.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + token + optional("SESSION", session));
+        return headers;
     }
 
     private static String cookie(ResponseEntity<?> response, String name) {

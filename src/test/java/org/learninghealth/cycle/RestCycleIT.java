@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -35,12 +34,6 @@ class RestCycleIT extends CycleSteps {
     private ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
         TestRestTemplate client = user == null ? rest : rest.withBasicAuth(user, user);
         return client.exchange(path, method, body == null ? null : new HttpEntity<>(body), JsonNode.class);
-    }
-
-    private static Map<String, Object> variables(Map<String, Object> values) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        values.forEach((k, v) -> typed.put(k, Map.of("value", v)));
-        return Map.of("variables", typed);
     }
 
     private String taskId(String user, String key, String taskKey) {

@@ -1,8 +1,10 @@
 package org.learninghealth.cycle.benchmark;
 
+import java.sql.Connection;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.learninghealth.cycle.nodes.Sql;
 
 /**
  * A bare Camunda process of the shape of one learning cycle: as many user tasks (all the lead's), asynchronous
@@ -21,6 +23,19 @@ final class BareProcess {
     }
 
     private BareProcess() {
+    }
+
+    /** The shape of a finished learning cycle (with the processes it called), from Camunda's history tables. */
+    static Shape shapeOf(Connection db, String projectKey) {
+        String instances = "(select id_ from act_hi_procinst where business_key_ = '" + projectKey + "')";
+        int userTasks = (int) Sql.count(db, "select count(*) from act_hi_taskinst where proc_inst_id_ in " + instances);
+        int timers = (int) Sql.count(db, "select count(*) from act_hi_job_log where job_state_ = 2 and job_def_type_ like 'timer%' and process_instance_id_ in "
+                + instances);
+        int jobs = (int) Sql.count(db, "select count(*) from act_hi_job_log where job_state_ = 2 and process_instance_id_ in " + instances);
+        int serviceTasks = (int) Sql.count(db, "select count(*) from act_hi_actinst where act_type_ in ('serviceTask', 'businessRuleTask', 'callActivity')"
+                + " and proc_inst_id_ in " + instances);
+        int async = jobs - timers;
+        return new Shape(userTasks, async, timers, Math.max(0, serviceTasks - async));
     }
 
     static BpmnModelInstance model(Shape shape) {

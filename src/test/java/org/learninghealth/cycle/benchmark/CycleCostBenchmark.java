@@ -2,6 +2,8 @@ package org.learninghealth.cycle.benchmark;
 
 import static org.learninghealth.cycle.project.CycleVariables.*;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.learninghealth.cycle.CycleSteps;
@@ -47,6 +49,7 @@ class CycleCostBenchmark extends CycleSteps {
 
     @Autowired HistoryService historyService;
     @Autowired AuthorizationSetup authorizations;
+    @Autowired DataSource dataSource;
 
     @DynamicPropertySource
     static void onPostgres(DynamicPropertyRegistry registry) {
@@ -81,7 +84,7 @@ class CycleCostBenchmark extends CycleSteps {
     }
 
     @Test
-    void automatedCycleAgainstABareProcessOfTheSameShape() {
+    void automatedCycleAgainstABareProcessOfTheSameShape() throws SQLException {
         List<Map<String, Object>> answers = new ArrayList<>();
         String first = projectKey(startProject("lead", challenge("Shape of a cycle")));
         drive(first, task -> {
@@ -89,7 +92,10 @@ class CycleCostBenchmark extends CycleSteps {
             answers.add(values);
             return values;
         }, task -> user(task.getTaskDefinitionKey()));
-        BareProcess.Shape shape = shapeOf(first);
+        BareProcess.Shape shape;
+        try (Connection db = dataSource.getConnection()) {
+            shape = BareProcess.shapeOf(db, first);
+        }
         deployBare(shape);
         STEPS.clear();
 
@@ -129,11 +135,11 @@ class CycleCostBenchmark extends CycleSteps {
         StatementCounter.kinds = bareKinds;
         bare.run();
         StatementCounter.kinds = null;
-        double cycleMedian = median(cycleMillis);
-        double bareMedian = median(bareMillis);
+        Timing cycleTiming = Timing.of(cycleMillis);
+        Timing bareTiming = Timing.of(bareMillis);
         System.out.printf(Locale.ROOT, "%nShape of one learning cycle: %s%nAutomated learning cycle: median %.1f ms, p95 %.1f ms%n"
                         + "Bare process of the same shape: median %.1f ms, p95 %.1f ms%nCost ratio (medians): %.2f (target <= 1.5)%n%n",
-                shape, cycleMedian, percentile(cycleMillis, 0.95), bareMedian, percentile(bareMillis, 0.95), cycleMedian / bareMedian);
+                shape, cycleTiming.median(), cycleTiming.p95(), bareTiming.median(), bareTiming.p95(), cycleTiming.median() / bareTiming.median());
         System.out.println("SQL statements of one run, by kind (cycle / bare):");
         java.util.Set<String> allKinds = new java.util.TreeSet<>(cycleKinds.keySet());
         allKinds.addAll(bareKinds.keySet());
@@ -142,27 +148,6 @@ class CycleCostBenchmark extends CycleSteps {
         int cycles = WARM_UP + RUNS + 1;
         System.out.println("Per step, averaged over the cycles (driver's own queries excluded):");
         STEPS.forEach((step, sums) -> System.out.printf(Locale.ROOT, "  %-50s %7.1f ms %6.1f SQL statements%n", step, sums[0] / cycles, sums[1] / cycles));
-    }
-
-    BareProcess.Shape shapeOf(String key) {
-        Set<String> instances = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
-                .map(p -> p.getId()).collect(Collectors.toSet());
-        int userTasks = (int) historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(key).count();
-        int jobs = 0;
-        int timers = 0;
-        int serviceTasks = 0;
-        for (String instance : instances) {
-            for (var log : historyService.createHistoricJobLogQuery().processInstanceId(instance).successLog().list()) {
-                jobs++;
-                if (log.getJobDefinitionType().startsWith("timer")) {
-                    timers++;
-                }
-            }
-            serviceTasks += (int) historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).list().stream()
-                    .filter(a -> Set.of("serviceTask", "businessRuleTask", "callActivity").contains(a.getActivityType())).count();
-        }
-        int async = jobs - timers;
-        return new BareProcess.Shape(userTasks, async, timers, Math.max(0, serviceTasks - async));
     }
 
     void deployBare(BareProcess.Shape shape) {
@@ -191,10 +176,11 @@ class CycleCostBenchmark extends CycleSteps {
             Job due = jobs.stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()))
                     .findFirst().orElse(null);
             if (due != null) {
+                String label = "job " + activityOf(due);
                 long start = System.nanoTime();
                 long statements = StatementCounter.STATEMENTS.get();
                 managementService.executeJob(due.getId());
-                step(key, "job " + activityOf(due), start, statements);
+                step(key, label, start, statements);
                 continue;
             }
             List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(key).list();
@@ -223,23 +209,17 @@ class CycleCostBenchmark extends CycleSteps {
         sums[1] += StatementCounter.STATEMENTS.get() - statementsBefore;
     }
 
+    /** Activity of each job definition, looked up once (not inside a timed step). */
+    private final Map<String, String> activities = new HashMap<>();
+
     String activityOf(Job job) {
-        return managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
+        return activities.computeIfAbsent(job.getJobDefinitionId(),
+                id -> managementService.createJobDefinitionQuery().jobDefinitionId(id).singleResult().getActivityId());
     }
 
     static double millis(Runnable run) {
         long start = System.nanoTime();
         run.run();
         return (System.nanoTime() - start) / 1e6;
-    }
-
-    static double median(double[] values) {
-        return percentile(values, 0.5);
-    }
-
-    static double percentile(double[] values, double q) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
     }
 }

@@ -1,11 +1,10 @@
 package org.learninghealth.cycle.benchmark;
 
 import static org.learninghealth.cycle.nodes.CycleDriver.*;
+import static org.learninghealth.cycle.nodes.Sql.count;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.learninghealth.cycle.CycleTestSupport;
 import org.learninghealth.cycle.PostgresSupport;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.learninghealth.cycle.nodes.AppNode;
@@ -25,6 +25,7 @@ import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 import org.learninghealth.cycle.nodes.NodeClient;
+import org.learninghealth.cycle.nodes.Sql;
 
 /**
  * On demand ({@code ./mvnw -Pbenchmark test -Dtest=LoadBenchmark}, {@code -Dload.users=50 -Dload.seconds=120}):
@@ -93,7 +94,7 @@ class LoadBenchmark {
     private void costOverRest(NodeClient client, String url) throws Exception {
         BareProcess.Shape shape;
         try (Connection db = DriverManager.getConnection(url, PostgresSupport.USER, PostgresSupport.PASSWORD)) {
-            shape = shapeOf(db, projects.get(0));
+            shape = BareProcess.shapeOf(db, projects.get(0));
         }
         NodeClient.expectOk(client.postMultipart("admin", "/engine-rest/deployment/create", Map.of("deployment-name", BareProcess.KEY),
                 BareProcess.KEY + ".bpmn", Bpmn.convertToString(BareProcess.model(shape))), "deploy the bare process");
@@ -118,7 +119,7 @@ class LoadBenchmark {
             start = System.nanoTime();
             String bareKey = "BARE-" + i;
             NodeClient.expectOk(client.post("lead", "/engine-rest/process-definition/key/" + BareProcess.KEY + "/start",
-                    Map.of("businessKey", bareKey, "variables", NodeClient.variables(org.learninghealth.cycle.CycleTestSupport.challenge("Bare")).get("variables"))),
+                    Map.of("businessKey", bareKey, "variables", CycleTestSupport.typed(CycleTestSupport.challenge("Bare")))),
                     "start " + bareKey);
             int[] next = {0};
             work(client, bareKey, task -> answers.get(next[0]++ % answers.size()));
@@ -128,11 +129,11 @@ class LoadBenchmark {
                 bare[i] = bareMillis;
             }
         }
-        double cycleMedian = CycleCostBenchmark.median(cycle);
-        double bareMedian = CycleCostBenchmark.median(bare);
+        Timing cycleTiming = Timing.of(cycle);
+        Timing bareTiming = Timing.of(bare);
         System.out.printf(Locale.ROOT, "Cost over REST, same node, no other load (%s):%n  learning cycle median %.0f ms (p95 %.0f), bare process "
-                        + "median %.0f ms (p95 %.0f), ratio %.2f (target <= 1.5)%n%n", shape, cycleMedian, CycleCostBenchmark.percentile(cycle, 0.95),
-                bareMedian, CycleCostBenchmark.percentile(bare, 0.95), cycleMedian / bareMedian);
+                        + "median %.0f ms (p95 %.0f), ratio %.2f (target <= 1.5)%n%n", shape, cycleTiming.median(), cycleTiming.p95(),
+                bareTiming.median(), bareTiming.p95(), cycleTiming.median() / bareTiming.median());
     }
 
     /** Works a project (or bare process) to its end over REST; see {@link #costOverRest}. */
@@ -168,18 +169,6 @@ class LoadBenchmark {
         throw new AssertionError(key + " did not end");
     }
 
-    /** The shape of a finished learning cycle, from Camunda's history tables. */
-    private static BareProcess.Shape shapeOf(Connection db, String key) {
-        String instances = "(select id_ from act_hi_procinst where business_key_ = '" + key + "')";
-        int userTasks = (int) count(db, "select count(*) from act_hi_taskinst where proc_inst_id_ in " + instances);
-        int timers = (int) count(db, "select count(*) from act_hi_job_log where job_state_ = 2 and job_def_type_ like 'timer%' and process_instance_id_ in " + instances);
-        int jobs = (int) count(db, "select count(*) from act_hi_job_log where job_state_ = 2 and process_instance_id_ in " + instances);
-        int serviceTasks = (int) count(db, "select count(*) from act_hi_actinst where act_type_ in ('serviceTask', 'businessRuleTask', 'callActivity')"
-                + " and proc_inst_id_ in " + instances);
-        int async = jobs - timers;
-        return new BareProcess.Shape(userTasks, async, timers, Math.max(0, serviceTasks - async));
-    }
-
     private void workOneCycle(NodeClient client, String title) {
         try {
             projects.add(runCycle(client, title));
@@ -207,16 +196,15 @@ class LoadBenchmark {
                 requests, requests / seconds, acknowledgedCompletions.get(), acknowledgedCompletions.get() / seconds, projects.size(), cyclesDone.get());
         System.out.printf(Locale.ROOT, "  %-58s %7s %8s %8s %8s %8s%n", "request", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
         latencies.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "  %-58s %7d %8.1f %8.1f %8.1f %8.1f%n", e.getKey(), sorted.length, at(sorted, 0.5), at(sorted, 0.95),
-                    at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+            Timing timing = Timing.of(e.getValue().stream().mapToDouble(nanos -> nanos / 1e6).toArray());
+            System.out.printf(Locale.ROOT, "  %-58s %7d %8.1f %8.1f %8.1f %8.1f%n", e.getKey(), e.getValue().size(), timing.median(), timing.p95(),
+                    timing.percentile(0.99), timing.percentile(1.0));
         });
         System.out.println("  errors: " + (errors.isEmpty() ? "none" : errors));
 
         // let the job executor finish, then look for what was lost
         try (Connection db = DriverManager.getConnection(url, PostgresSupport.USER, PostgresSupport.PASSWORD)) {
-            await(() -> count(db, "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())") == 0 ? true : null,
-                    "jobs done");
+            Sql.awaitNoJobDue(db);
             long completed = count(db, "select count(*) from act_hi_taskinst where end_time_ is not null and delete_reason_ = 'completed'");
             long stuck = count(db, "select count(*) from act_ru_execution e where e.parent_id_ is null and e.business_key_ like 'LC-%' "
                     + "and not exists (select 1 from act_ru_task t where t.proc_inst_id_ = e.id_) "
@@ -228,16 +216,4 @@ class LoadBenchmark {
         }
     }
 
-    private static double at(long[] sorted, double q) {
-        return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
-    }
-
-    private static long count(Connection db, String sql) {
-        try (Statement s = db.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -48,10 +48,12 @@ public class StatementCounter {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class}, handler);
     }
 
+    private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile("(?i)\\b(?:from|into|update)\\s+([\\w.]+)");
+
     /** "insert into ACT_HI_DETAIL", "select ... from ACT_RU_VARIABLE": verb and first table. */
     static String kind(String sql) {
         String flat = sql.replaceAll("\\s+", " ").trim();
-        java.util.regex.Matcher table = java.util.regex.Pattern.compile("(?i)\\b(?:from|into|update)\\s+([\\w.]+)").matcher(flat);
+        java.util.regex.Matcher table = TABLE.matcher(flat);
         String verb = flat.split(" ", 2)[0].toLowerCase(java.util.Locale.ROOT);
         return verb + " " + (table.find() ? table.group(1).toUpperCase(java.util.Locale.ROOT) : "?");
     }

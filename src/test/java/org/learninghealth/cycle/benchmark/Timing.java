@@ -26,6 +26,11 @@ public final class Timing {
         return new Timing(samples);
     }
 
+    /** Samples taken elsewhere (when two operations are timed in turn), in milliseconds. */
+    public static Timing of(double[] millis) {
+        return new Timing(millis.clone());
+    }
+
     public double median() {
         return percentile(0.5);
     }

@@ -2,6 +2,7 @@ package org.learninghealth.cycle.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.learninghealth.cycle.nodes.CycleDriver.*;
+import static org.learninghealth.cycle.nodes.Sql.count;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,7 +100,7 @@ class CrashRecoveryIT {
                 adopt(client, key);
             }
             try (Connection db = DriverManager.getConnection(url, user, password)) {
-                awaitNoJobDue(db);
+                Sql.awaitNoJobDue(db);
                 before = DatabaseSnapshot.of(db);
                 for (int i = 0; i < BURST; i++) {
                     started.add(start(client, "Started before the crash " + i));
@@ -118,7 +119,7 @@ class CrashRecoveryIT {
                 }
                 managers.shutdown();
                 jobsInFlight = await(() -> {
-                    long locked = ClusterIT.count(db, "select count(*) from act_ru_job where lock_owner_ is not null");
+                    long locked = count(db, "select count(*) from act_ru_job where lock_owner_ is not null");
                     return locked > 0 ? locked : null;
                 }, "evidence lookups running");
             }
@@ -146,34 +147,29 @@ class CrashRecoveryIT {
         pubMed.slowedBy(Duration.ZERO);
         try (AppNode restarted = AppNode.start(name + "-after", env, args);
                 Connection db = DriverManager.getConnection(url, user, password)) {
-            awaitNoJobDue(db);
-            assertThat(ClusterIT.count(db, "select count(*) from act_ru_incident")).as("incidents").isZero();
+            Sql.awaitNoJobDue(db);
+            assertThat(count(db, "select count(*) from act_ru_incident")).as("incidents").isZero();
             DatabaseSnapshot after = DatabaseSnapshot.of(db);
             System.out.printf("%s: %d jobs in flight at the kill; before: %s; after: %s; PubMed searches %d before the restart, %d in all%n", name,
                     jobsInFlight, before.sizes(), after.sizes(), searchesBeforeCrash, pubMed.searches());
             assertThat(before.missingFrom(after)).as("rows lost in the crash").isEmpty();
 
             for (String key : List.copyOf(started)) {
-                assertThat(ClusterIT.count(db, "select count(*) from act_hi_procinst where business_key_ = '" + key + "'")).as(key).isEqualTo(1);
+                assertThat(count(db, "select count(*) from act_hi_procinst where business_key_ = '" + key + "'")).as(key).isEqualTo(1);
             }
             for (String key : List.copyOf(triaged)) {
                 String instance = single(db, "select id_ from act_hi_procinst where business_key_ = '" + key + "' and proc_def_key_ = '"
                         + LearningCycleProcess.KEY + "'");
-                assertThat(ClusterIT.count(db, "select count(*) from act_hi_taskinst where proc_inst_id_ = '" + instance + "' and task_def_key_ = '"
+                assertThat(count(db, "select count(*) from act_hi_taskinst where proc_inst_id_ = '" + instance + "' and task_def_key_ = '"
                         + LearningCycleProcess.TASK_TRIAGE + "' and end_time_ is not null")).as(key + " triaged").isEqualTo(1);
-                assertThat(ClusterIT.count(db, "select count(*) from act_ru_task where proc_inst_id_ = '" + instance + "' and task_def_key_ = '"
+                assertThat(count(db, "select count(*) from act_ru_task where proc_inst_id_ = '" + instance + "' and task_def_key_ = '"
                         + LearningCycleProcess.TASK_PLAN + "'")).as(key + " waits for its plan").isEqualTo(1);
-                assertThat(ClusterIT.count(db, "select count(*) from act_ru_variable where proc_inst_id_ = '" + instance + "' and name_ = 'evidence'"))
+                assertThat(count(db, "select count(*) from act_ru_variable where proc_inst_id_ = '" + instance + "' and name_ = 'evidence'"))
                         .as(key + " evidence").isEqualTo(1);
             }
             // the lookups that were running when the node died ran again after the restart
             assertThat(pubMed.searches()).isGreaterThan(searchesBeforeCrash);
         }
-    }
-
-    private static void awaitNoJobDue(Connection db) {
-        await(() -> ClusterIT.count(db, "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= current_timestamp)") == 0
-                ? true : null, "every due job done");
     }
 
     private static String single(Connection db, String sql) throws SQLException {

@@ -1,5 +1,7 @@
 package org.learninghealth.cycle.nodes;
 
+import static org.learninghealth.cycle.CycleTestSupport.variables;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,12 +97,6 @@ public final class NodeClient {
     public Reply submit(String user, String taskId, Map<String, Object> values) {
         post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
         return post(user, "/engine-rest/task/" + taskId + "/submit-form", variables(values));
-    }
-
-    public static Map<String, Object> variables(Map<String, Object> values) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        values.forEach((k, v) -> typed.put(k, Map.of("value", v)));
-        return Map.of("variables", typed);
     }
 
     public static Reply expectOk(Reply reply, String what) {
