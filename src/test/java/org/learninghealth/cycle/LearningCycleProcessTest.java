@@ -177,7 +177,7 @@ class LearningCycleProcessTest extends CycleSteps {
     void aBadCsvLineRefusesTheSubmissionAndKeepsWhatWasStored() {
         String key = waitingForMeasurements("lead");
         measurementsSubmitted(key, weeklyProportions(TODAY, 3, 20, 3, 8), false);
-        assertThat(measurements.series(key, 1)).hasSize(6);
+        assertThat(measurements.series(key, 1, org.learninghealth.cycle.measurement.MeasureType.PROPORTION)).hasSize(6);
 
         String bad = "period,numerator,denominator\n2026-01-05,12,50\n2026-01-12,60,50\n";
         Map<String, Object> v = new HashMap<>();
@@ -185,7 +185,7 @@ class LearningCycleProcessTest extends CycleSteps {
         assertThatThrownBy(() -> complete("lead", key, LearningCycleProcess.TASK_SUBMIT_MEASUREMENTS, v))
                 .hasRootCauseInstanceOf(MeasurementDataException.class)
                 .hasMessageContaining("line 3: numerator 60 is larger than denominator 50");
-        assertThat(measurements.series(key, 1)).hasSize(6);
+        assertThat(measurements.series(key, 1, org.learninghealth.cycle.measurement.MeasureType.PROPORTION)).hasSize(6);
         assertThat(task(key, LearningCycleProcess.TASK_SUBMIT_MEASUREMENTS)).isNotNull();
     }
 

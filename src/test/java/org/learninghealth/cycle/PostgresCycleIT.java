@@ -44,7 +44,7 @@ class PostgresCycleIT extends CycleSteps {
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(LearningCycleProcess.END_ADOPTED).count()).isEqualTo(1);
         assertThat(knowledge.find(key, 1)).hasValueSatisfying(r -> assertThat(r.decision()).isEqualTo("ADOPT"));
         assertThat(search.search("falls rounding", 5)).extracting(h -> h.record().projectKey()).contains(key);
-        assertThat(measurements.series(key, 1)).hasSize(20);
+        assertThat(measurements.series(key, 1, org.learninghealth.cycle.measurement.MeasureType.PROPORTION)).hasSize(20);
 
         // the portfolio reads Camunda's tables with plain SQL: the same on PostgreSQL
         String waiting = started("lead");
@@ -63,7 +63,7 @@ class PostgresCycleIT extends CycleSteps {
         assertThatThrownBy(() -> complete("lead", key, LearningCycleProcess.TASK_SUBMIT_MEASUREMENTS,
                 Map.of(MEASUREMENT_CSV, "2026-01-05,1,2\n2026-01-12,3,2")))
                 .hasRootCauseInstanceOf(MeasurementDataException.class).hasMessageContaining("line 2");
-        assertThat(measurements.series(key, 1)).hasSize(4);
+        assertThat(measurements.series(key, 1, org.learninghealth.cycle.measurement.MeasureType.PROPORTION)).hasSize(4);
     }
 
     @Test

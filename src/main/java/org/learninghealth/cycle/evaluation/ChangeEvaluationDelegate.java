@@ -28,8 +28,9 @@ public class ChangeEvaluationDelegate implements JavaDelegate {
         String projectKey = (String) execution.getVariable(PROJECT_KEY);
         int cycle = (Integer) execution.getVariable(CYCLE_NUMBER);
         Number aimTarget = (Number) execution.getVariable(AIM_TARGET);
-        EvaluationRequest request = new EvaluationRequest(MeasureType.of((String) execution.getVariable(MEASURE_TYPE)),
-                Direction.of((String) execution.getVariable(IMPROVEMENT_DIRECTION)), measurements.series(projectKey, cycle),
+        MeasureType type = MeasureType.of((String) execution.getVariable(MEASURE_TYPE));
+        EvaluationRequest request = new EvaluationRequest(type,
+                Direction.of((String) execution.getVariable(IMPROVEMENT_DIRECTION)), measurements.series(projectKey, cycle, type),
                 goLives.firstGoLive(projectKey, cycle), aimTarget == null ? null : aimTarget.doubleValue());
         EvaluationResult result = evaluation.evaluate(request);
 

@@ -49,7 +49,7 @@ public class CycleChartService {
         int number = cycle != null ? cycle : ((Number) project.get(CYCLE_NUMBER)).intValue();
         MeasureType type = MeasureType.of((String) project.get(MEASURE_TYPE));
         Direction direction = Direction.of((String) project.get(IMPROVEMENT_DIRECTION));
-        List<MeasurementPoint> series = measurements.series(projectKey, number);
+        List<MeasurementPoint> series = measurements.series(projectKey, number, type);
         if (series.isEmpty()) {
             throw ApiException.notFound("No measurements are stored for " + projectKey + " cycle " + number + " yet.");
         }

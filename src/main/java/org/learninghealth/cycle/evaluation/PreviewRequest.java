@@ -1,14 +1,14 @@
 package org.learninghealth.cycle.evaluation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.learninghealth.cycle.measurement.MeasureType;
-import org.learninghealth.cycle.measurement.MeasurementCsvParser;
+import org.learninghealth.cycle.measurement.MeasurementDataException;
+import org.learninghealth.cycle.measurement.Periods;
 import org.learninghealth.cycle.measurement.MeasurementPoint;
 import org.learninghealth.cycle.system.ApiException;
 
@@ -71,7 +71,7 @@ public record PreviewRequest(String type, String direction, Integer baselinePoin
             problems.add("baselinePoints " + baselinePoints + " must be between 2 and the number of points (" + points.size() + ")");
         }
         if (!problems.isEmpty()) {
-            throw ApiException.badRequest("The series cannot be judged: " + String.join("; ", MeasurementCsvParser.summarise(problems)) + ".");
+            throw ApiException.badRequest("The series cannot be judged: " + String.join("; ", MeasurementDataException.summarise(problems)) + ".");
         }
         checked.sort(Comparator.comparing(MeasurementPoint::period));
         return new Checked(measureType, better, baselinePoints, List.copyOf(checked));
@@ -88,9 +88,8 @@ public record PreviewRequest(String type, String direction, Integer baselinePoin
         if (p.period() == null || p.period().isBlank()) {
             problems.add(name + ": period is missing");
         } else {
-            try {
-                period = MeasurementCsvParser.parsePeriod(p.period());
-            } catch (DateTimeParseException e) {
+            period = Periods.parse(p.period(), org.learninghealth.cycle.measurement.DateOrder.MDY);
+            if (period == null) {
                 problems.add(name + ": period '" + p.period() + "' is not a date like 2024-01-01 or a month like 2024-01");
             }
         }

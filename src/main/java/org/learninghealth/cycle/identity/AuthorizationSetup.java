@@ -32,6 +32,8 @@ public class AuthorizationSetup {
                 grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             }
         }
+        // data analysts log in through Tasklist (they have no tasks and no filters) to reach the upload page
+        grant(Roles.DATA_ANALYSTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         // a lead starts learning cycles from Tasklist
         grant(Roles.PROJECT_LEADS, Resources.PROCESS_DEFINITION, LearningCycleProcess.KEY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);

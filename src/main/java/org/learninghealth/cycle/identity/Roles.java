@@ -10,6 +10,8 @@ public final class Roles {
     public static final String IRB_REVIEWERS = "irb-reviewers";
     public static final String UNIT_CHAMPIONS = "unit-champions";
     public static final String ADMINS = "camunda-admin";
+    /** The analytics team: loads measurements for every project and may do nothing else (not one of {@link #ALL}). */
+    public static final String DATA_ANALYSTS = "data-analysts";
 
     public static final List<String> ALL = List.of(PROJECT_LEADS, MANAGERS, IRB_REVIEWERS, UNIT_CHAMPIONS, ADMINS);
 

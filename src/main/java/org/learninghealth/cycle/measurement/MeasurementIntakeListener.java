@@ -3,15 +3,18 @@ package org.learninghealth.cycle.measurement;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.learninghealth.cycle.evaluation.Direction;
 import org.learninghealth.cycle.identity.CurrentUser;
+import org.learninghealth.cycle.rollout.RolloutPlanner;
 import org.springframework.stereotype.Component;
 
 import static org.learninghealth.cycle.project.CycleVariables.*;
 
 /**
- * On completing "Submit measurement data": parses the pasted CSV and merges it into the measurement store in the
- * same transaction. A bad line refuses the completion (nothing is stored, earlier data stays). The pasted text is
- * not kept as a variable: the store holds the data.
+ * "Submit measurement data". On create: what is already stored, for the form. On complete: the pasted text (comma,
+ * semicolon or tab separated, as a copy from Excel gives it) goes through the intake in the same transaction; a bad
+ * row refuses the completion and nothing is stored. An empty paste is fine once data arrived another way (upload
+ * page, data API, FHIR). The pasted text is not kept as a variable: the store holds the data.
  */
 @Component("measurementIntake")
 public class MeasurementIntakeListener implements TaskListener {
@@ -19,28 +22,43 @@ public class MeasurementIntakeListener implements TaskListener {
     /** Camunda keeps string variables in a 4,000-character column. */
     static final int MAX_PASTE = 4000;
 
-    private final MeasurementCsvParser parser = new MeasurementCsvParser();
-    private final MeasurementRepository repository;
+    private final MeasurementIntakeService intake;
+    private final MeasurementSummaryText summaries;
 
-    public MeasurementIntakeListener(MeasurementRepository repository) {
-        this.repository = repository;
+    public MeasurementIntakeListener(MeasurementIntakeService intake, MeasurementSummaryText summaries) {
+        this.intake = intake;
+        this.summaries = summaries;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String csv = (String) task.getVariable(MEASUREMENT_CSV);
-        if (csv != null && csv.length() > MAX_PASTE) {
-            throw new MeasurementDataException(List.of("the pasted text has " + csv.length() + " characters; at most " + MAX_PASTE
-                    + " fit in one submission. Paste the periods in parts: each part is added to what is already stored"));
+        String projectKey = (String) task.getVariable(PROJECT_KEY);
+        int cycle = (Integer) task.getVariable(CYCLE_NUMBER);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal(MEASUREMENTS_STORED, summaries.of(projectKey, cycle));
+            return;
         }
-        MeasureType type;
-        try {
-            type = MeasureType.of((String) task.getVariable(MEASURE_TYPE));
-        } catch (IllegalArgumentException e) {
-            throw new MeasurementDataException(List.of(e.getMessage()));
+        String text = (String) task.getVariable(MEASUREMENT_CSV);
+        if (text != null && text.length() > MAX_PASTE) {
+            throw new MeasurementDataException(List.of("the pasted text has " + text.length() + " characters; at most " + MAX_PASTE
+                    + " fit in the paste box. Upload the file on the project's measurements page (/projects/" + projectKey
+                    + "/measurements) instead, or paste the periods in parts: each part is added to what is already stored"));
         }
-        List<MeasurementPoint> points = parser.parse(csv, type);
-        repository.merge((String) task.getVariable(PROJECT_KEY), (Integer) task.getVariable(CYCLE_NUMBER), points, CurrentUser.of(task));
+        if (text == null || text.isBlank()) {
+            if (summaries.rows(projectKey, cycle) == 0) {
+                throw new MeasurementDataException(List.of("no data yet: paste one line per period, or upload a file on the project's"
+                        + " measurements page (/projects/" + projectKey + "/measurements)"));
+            }
+        } else {
+            ProjectMeasure project;
+            try {
+                project = new ProjectMeasure(projectKey, cycle, (String) task.getVariable(PROJECT_LEAD), MeasureType.of((String) task.getVariable(MEASURE_TYPE)),
+                        Direction.of((String) task.getVariable(IMPROVEMENT_DIRECTION)), RolloutPlanner.parseUnits((String) task.getVariable(UNITS)));
+            } catch (IllegalArgumentException e) {
+                throw new MeasurementDataException(List.of(e.getMessage()));
+            }
+            intake.paste(project, cycle, text, CurrentUser.of(task));
+        }
         task.getExecution().removeVariable(MEASUREMENT_CSV);
     }
 }

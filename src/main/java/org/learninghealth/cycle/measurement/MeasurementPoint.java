@@ -8,11 +8,16 @@ import java.time.LocalDate;
  *
  * @param excluded a known special cause: drawn and judged on the chart, but left out of the centre line, limits,
  *                 median and the pre/post test
+ * @param note     what happened in the period (a new form, a staffing gap); drawn on the chart, required when excluded
  */
-public record MeasurementPoint(LocalDate period, Double numerator, Double denominator, Double value, boolean excluded) {
+public record MeasurementPoint(LocalDate period, Double numerator, Double denominator, Double value, boolean excluded, String note) {
+
+    public MeasurementPoint(LocalDate period, Double numerator, Double denominator, Double value, boolean excluded) {
+        this(period, numerator, denominator, value, excluded, null);
+    }
 
     public MeasurementPoint(LocalDate period, Double numerator, Double denominator, Double value) {
-        this(period, numerator, denominator, value, false);
+        this(period, numerator, denominator, value, false, null);
     }
 
     public static MeasurementPoint ratio(LocalDate period, double numerator, double denominator) {
@@ -24,7 +29,11 @@ public record MeasurementPoint(LocalDate period, Double numerator, Double denomi
     }
 
     public MeasurementPoint asExcluded() {
-        return new MeasurementPoint(period, numerator, denominator, value, true);
+        return new MeasurementPoint(period, numerator, denominator, value, true, note);
+    }
+
+    public MeasurementPoint withNote(String text) {
+        return new MeasurementPoint(period, numerator, denominator, value, excluded, text);
     }
 
     /** The plotted value: the proportion or rate of a ratio measure, else the value itself. */

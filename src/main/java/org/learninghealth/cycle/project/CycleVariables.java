@@ -62,6 +62,13 @@ public final class CycleVariables {
 
     // 8-9 measurement and evaluation
     public static final String MEASUREMENT_CSV = "measurementCsv";
+    /** Task-local: what the cycle already holds, shown in the submit form. */
+    public static final String MEASUREMENTS_STORED = "measurementsStored";
+    /** Optional FHIR source of the plan: the server's base URL and the Measure's canonical URL. */
+    public static final String FHIR_SERVER = "fhirServer";
+    public static final String FHIR_MEASURE = "fhirMeasure";
+    /** Task-local on the submit form: what the last pull from the FHIR server did (or why it could not). */
+    public static final String FHIR_PULL_STATUS = "fhirPullStatus";
     public static final String BALANCING_MEASURE_HARMED = "balancingMeasureHarmed";
     public static final String BALANCING_NOTES = "balancingNotes";
     public static final String DATA_SUFFICIENT = "dataSufficient";

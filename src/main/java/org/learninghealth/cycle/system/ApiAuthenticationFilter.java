@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code /api/*}: HTTP Basic against Camunda's users, or - for reading only - the Camunda webapp
  * session of a person already logged in to Tasklist or Cockpit (one login for everything). Changes through the
- * session are refused so that another site cannot forge them (CSRF). The engine sees the user and their groups,
+ * session need the session's CSRF token, so that another site cannot forge them. The engine sees the user and their groups,
  * so Camunda's authorizations apply to everything the API does on the user's behalf.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -34,7 +34,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String user = basicUser(request);
-        if (user == null && isRead(request)) {
+        if (user == null && (isRead(request) || hasSessionToken(request))) {
             user = sessionUser(request);
         }
         if (user == null) {
@@ -59,6 +59,21 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     private static boolean isRead(HttpServletRequest request) {
         return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     }
+
+    /**
+     * A change through the session needs the session's CSRF token in {@value #TOKEN_HEADER} (the synchronizer-token
+     * pattern Camunda's webapps use too): our pages read it from {@code GET /api/session/csrf-token}, which another
+     * site cannot read.
+     */
+    private static boolean hasSessionToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        String sent = request.getHeader(TOKEN_HEADER);
+        Object token = session == null ? null : session.getAttribute(SessionToken.ATTRIBUTE);
+        return sent != null && token != null && java.security.MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                token.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final String TOKEN_HEADER = "X-XSRF-TOKEN";
 
     private String basicUser(HttpServletRequest request) {
         String header = request.getHeader("Authorization");

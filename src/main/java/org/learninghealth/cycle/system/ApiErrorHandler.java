@@ -2,6 +2,8 @@ package org.learninghealth.cycle.system;
 
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.learninghealth.cycle.measurement.MeasurementDataException;
+import org.learninghealth.cycle.measurement.MeasurementTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,19 @@ public class ApiErrorHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {
         return body(e.status(), e.getMessage());
+    }
+
+    @ExceptionHandler(MeasurementDataException.class)
+    ResponseEntity<Map<String, Object>> measurements(MeasurementDataException e) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(body(HttpStatus.BAD_REQUEST, e.getMessage()).getBody());
+        body.put("problems", e.problems());
+        body.put("problemCount", e.total());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(MeasurementTooLargeException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(MeasurementTooLargeException e) {
+        return body(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler(AuthorizationException.class)

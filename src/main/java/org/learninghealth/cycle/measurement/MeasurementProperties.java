@@ -1,0 +1,26 @@
+package org.learninghealth.cycle.measurement;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code learning-cycle.measurement.*}.
+ *
+ * @param dateOrder     how slashed dates are read: {@code MDY} (03/02/2026 is March 2) or {@code DMY}
+ * @param maxRows       the most rows one submission may have (the data API answers 413 above it)
+ * @param maxUploadSize the largest body or file the data API and the upload page take (413 above it)
+ * @param fhir          the scheduled pull of FHIR MeasureReports
+ */
+@ConfigurationProperties("learning-cycle.measurement")
+public record MeasurementProperties(DateOrder dateOrder, int maxRows, DataSize maxUploadSize, Fhir fhir) {
+
+    /**
+     * @param pullEvery how often a project that names a FHIR server fetches new MeasureReports while it measures
+     *                  (an ISO-8601 duration, the model's timer cycle)
+     * @param timeout   connect and read timeout of one request to the FHIR server
+     * @param pageSize  MeasureReports asked for per page ({@code _count})
+     */
+    public record Fhir(Duration pullEvery, Duration timeout, int pageSize) {
+    }
+}
