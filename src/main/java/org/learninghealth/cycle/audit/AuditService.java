@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
+import org.learninghealth.cycle.measurement.MeasurementPoint;
+import org.learninghealth.cycle.measurement.MeasurementRepository;
+import org.learninghealth.cycle.measurement.MeasurementUpload;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
@@ -47,10 +50,51 @@ public class AuditService {
 
     private final HistoryService history;
     private final ApiCaller caller;
+    private final MeasurementRepository measurements;
 
-    public AuditService(HistoryService history, ApiCaller caller) {
+    public AuditService(HistoryService history, ApiCaller caller, MeasurementRepository measurements) {
         this.history = history;
         this.caller = caller;
+        this.measurements = measurements;
+    }
+
+    /** At most this many replaced values are listed per submission; the count says how many there were. */
+    static final int REPLACED_SHOWN = 20;
+
+    /** Every submission of measurements: what it stored, and the values it replaced with who had sent them and when. */
+    private List<Entry> measurementEntries(String projectKey) {
+        Map<Long, List<MeasurementRepository.Revision>> replaced = new LinkedHashMap<>();
+        measurements.revisions(projectKey).forEach(r -> replaced.computeIfAbsent(r.uploadId(), k -> new ArrayList<>()).add(r));
+        List<Entry> entries = new ArrayList<>();
+        List<MeasurementUpload> uploads = new ArrayList<>(measurements.uploads(projectKey, null, 10_000));
+        java.util.Collections.reverse(uploads); // oldest first, also when several share a timestamp
+        for (MeasurementUpload u : uploads) {
+            Map<String, Object> recorded = new LinkedHashMap<>();
+            recorded.put("cycle", u.cycle());
+            recorded.put("source", u.source());
+            if (u.fileName() != null) {
+                recorded.put("file", u.fileName());
+            }
+            recorded.put("stored", u.stored());
+            recorded.put("updated", u.updated());
+            recorded.put("unchanged", u.unchanged());
+            recorded.put("periods", u.from() + " to " + u.to());
+            recorded.put("units", String.join(", ", u.units()));
+            List<MeasurementRepository.Revision> revisions = replaced.getOrDefault(u.id(), List.of());
+            if (!revisions.isEmpty()) {
+                recorded.put("replaced", revisions.stream().limit(REPLACED_SHOWN).map(AuditService::replaced).toList()
+                        + (revisions.size() > REPLACED_SHOWN ? " and " + (revisions.size() - REPLACED_SHOWN) + " more" : ""));
+            }
+            entries.add(new Entry(u.recordedAt(), "Measurements received", u.recordedBy(), recorded));
+        }
+        return entries;
+    }
+
+    private static String replaced(MeasurementRepository.Revision r) {
+        MeasurementPoint was = r.was();
+        String value = was.value() != null ? String.valueOf(was.value()) : was.numerator() + "/" + was.denominator();
+        return r.period() + (r.unit() == null ? "" : " " + r.unit()) + " was " + value + (was.excluded() ? " (excluded)" : "")
+                + " from " + r.wasBy() + " at " + r.wasAt();
     }
 
     public List<Entry> trail(String projectKey) {
@@ -106,6 +150,7 @@ public class AuditService {
                 }
             }
         });
+        entries.addAll(measurementEntries(projectKey));
         entries.sort(Comparator.comparing(Entry::at));
         return entries;
     }

@@ -2,6 +2,7 @@ package org.learninghealth.cycle.evaluation;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import java.util.List;
 import org.learninghealth.cycle.measurement.MeasureType;
 import org.learninghealth.cycle.measurement.MeasurementRepository;
 import org.learninghealth.cycle.rollout.GoLiveRepository;
@@ -9,16 +10,19 @@ import org.springframework.stereotype.Component;
 
 import static org.learninghealth.cycle.project.CycleVariables.*;
 
-/** "Evaluate the change": the stored series of this cycle against its first go-live. */
+/** "Evaluate the change": the stored series of this cycle against its first go-live, and each unit against its own. */
 @Component("changeEvaluation")
 public class ChangeEvaluationDelegate implements JavaDelegate {
 
     private final EvaluationService evaluation;
     private final MeasurementRepository measurements;
     private final GoLiveRepository goLives;
+    private final PerUnitEvaluation perUnit;
 
-    public ChangeEvaluationDelegate(EvaluationService evaluation, MeasurementRepository measurements, GoLiveRepository goLives) {
+    public ChangeEvaluationDelegate(EvaluationService evaluation, MeasurementRepository measurements, GoLiveRepository goLives,
+                                    PerUnitEvaluation perUnit) {
         this.evaluation = evaluation;
+        this.perUnit = perUnit;
         this.measurements = measurements;
         this.goLives = goLives;
     }
@@ -33,6 +37,8 @@ public class ChangeEvaluationDelegate implements JavaDelegate {
                 Direction.of((String) execution.getVariable(IMPROVEMENT_DIRECTION)), measurements.series(projectKey, cycle, type),
                 goLives.firstGoLive(projectKey, cycle), aimTarget == null ? null : aimTarget.doubleValue());
         EvaluationResult result = evaluation.evaluate(request);
+        List<PerUnitEvaluation.UnitResult> units = perUnit.evaluate(projectKey, cycle, type, request.direction(), request.aimTarget());
+        String unitSummary = PerUnitEvaluation.summary(units, type);
 
         execution.setVariable(DATA_SUFFICIENT, result.sufficient());
         execution.setVariable(DATA_SHORTFALL, result.shortfall());
@@ -55,6 +61,8 @@ public class ChangeEvaluationDelegate implements JavaDelegate {
         execution.setVariable(EFFECT_CI_HIGH, c == null ? null : c.ciHigh());
         execution.setVariable(SIGNIFICANT, result.significant());
         execution.setVariable(AIM_MET, result.aimMet());
-        execution.setVariable(EVALUATION_SUMMARY, result.summary());
+        execution.setVariable(EVALUATION_SUMMARY, unitSummary == null || !result.sufficient() ? result.summary() : result.summary() + "\n\n" + unitSummary);
+        execution.setVariable(UNIT_RESULTS, PerUnitEvaluation.improvedUnits(units));
+        execution.setVariable(UNIT_CHARTS, units.stream().anyMatch(u -> u.goLive() != null));
     }
 }

@@ -38,7 +38,7 @@ import org.learninghealth.cycle.rollout.UnitGoLive;
 /**
  * Draws a control chart as PNG with JFreeChart: the measure per period, centre line, stepped 3-sigma limits, the
  * baseline median, the baseline shaded, a marker per unit go-live, and signals beyond the limits highlighted (green
- * when an improvement, red otherwise).
+ * when an improvement, red otherwise); notes on points as numbered markers with a legend beneath.
  */
 public final class ChartRenderer {
 
@@ -56,6 +56,7 @@ public final class ChartRenderer {
     private static final Color IMPROVEMENT = new Color(0x1a, 0x7f, 0x37);
     private static final Color WORSE = new Color(0xd6, 0x27, 0x28);
     private static final Color GO_LIVE = new Color(0x6a, 0x3d, 0x9a);
+    private static final Color NOTE = new Color(0x7a, 0x4b, 0x00);
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -69,7 +70,15 @@ public final class ChartRenderer {
     }
 
     public static byte[] png(ControlChart chart, Labels labels, List<UnitGoLive> goLives, int width, int height) {
-        JFreeChart picture = draw(chart, labels, goLives);
+        return png(chart, labels, goLives, Map.of(), width, height);
+    }
+
+    /** @param notes what happened in a period, drawn as a numbered marker at its point and listed beneath the chart */
+    public static byte[] png(ControlChart chart, Labels labels, List<UnitGoLive> goLives, Map<LocalDate, String> notes, int width, int height) {
+        return png(draw(chart, labels, goLives, notes), width, height);
+    }
+
+    public static byte[] png(JFreeChart picture, int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ChartUtils.writeChartAsPNG(out, picture, width, height);
@@ -79,7 +88,31 @@ public final class ChartRenderer {
         return out.toByteArray();
     }
 
+    /** Several charts one above the other in one PNG (one per unit: small multiples). */
+    public static byte[] stacked(List<JFreeChart> charts, int width, int heightEach) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, Math.max(1, charts.size()) * heightEach,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        for (int i = 0; i < charts.size(); i++) {
+            charts.get(i).draw(g, new java.awt.geom.Rectangle2D.Double(0, (double) i * heightEach, width, heightEach));
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ChartUtils.writeBufferedImageAsPNG(out, image);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     static JFreeChart draw(ControlChart chart, Labels labels, List<UnitGoLive> goLives) {
+        return draw(chart, labels, goLives, Map.of());
+    }
+
+    public static JFreeChart draw(ControlChart chart, Labels labels, List<UnitGoLive> goLives, Map<LocalDate, String> notes) {
         XYSeries measure = new XYSeries(labels.measureName(), false, true);
         XYSeries improvement = new XYSeries("Signal: improvement", false, true);
         XYSeries worse = new XYSeries("Signal: not an improvement", false, true);
@@ -175,9 +208,33 @@ public final class ChartRenderer {
             plot.addDomainMarker(marker);
         });
 
+        List<String> legend = new ArrayList<>();
+        for (ChartPoint p : chart.points()) {
+            String note = notes.get(p.period());
+            if (note != null) {
+                String number = String.valueOf(legend.size() + 1);
+                org.jfree.chart.annotations.XYTextAnnotation marker = new org.jfree.chart.annotations.XYTextAnnotation(number, millis(p.period()), p.value());
+                marker.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
+                marker.setPaint(NOTE);
+                marker.setBackgroundPaint(new Color(0xff, 0xf4, 0xce));
+                marker.setOutlineVisible(true);
+                marker.setOutlinePaint(NOTE);
+                marker.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+                marker.setY(p.value());
+                plot.addAnnotation(marker);
+                legend.add(number + " " + p.period() + (p.excluded() ? " (excluded)" : "") + ": " + note);
+            }
+        }
+
         JFreeChart picture = new JFreeChart(labels.title(), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
         picture.setBackgroundPaint(Color.WHITE);
         picture.addSubtitle(new TextTitle(subtitle(chart, labels.type()), new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
+        if (!legend.isEmpty()) {
+            TextTitle notesTitle = new TextTitle("Notes: " + String.join(" · ", legend), new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            notesTitle.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            notesTitle.setPaint(NOTE);
+            picture.addSubtitle(notesTitle);
+        }
         return picture;
     }
 

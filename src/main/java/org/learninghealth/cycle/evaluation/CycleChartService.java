@@ -1,11 +1,15 @@
 package org.learninghealth.cycle.evaluation;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.jfree.chart.JFreeChart;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.measurement.MeasureType;
@@ -20,12 +24,16 @@ import org.springframework.stereotype.Service;
 import static org.learninghealth.cycle.project.CycleVariables.*;
 
 /**
- * The control chart of a project's cycle, drawn from the stored measurements and go-lives, for the interpretation
- * form and {@code GET /api/cycles/{key}/chart.png}. Measurements are aggregate counts, not patient data, so every
- * member of a Learning Cycle role may see every project's chart.
+ * The control charts of a project's cycle, drawn from the stored measurements and go-lives, for the interpretation
+ * and decision forms and {@code GET /api/cycles/{key}/chart.png}: the project as a whole (units summed per period,
+ * baseline before the first go-live), one unit (its own baseline before its own go-live), or every unit as small
+ * multiples. Measurements are aggregate counts, not patient data, so every member of a Learning Cycle role may see
+ * every project's chart.
  */
 @Service
 public class CycleChartService {
+
+    static final int UNIT_HEIGHT = 340;
 
     private final HistoryService historyService;
     private final ApiCaller caller;
@@ -42,33 +50,80 @@ public class CycleChartService {
         this.evaluation = evaluation;
     }
 
-    /** @param cycle the cycle to draw, or {@code null} for the project's current one */
-    public byte[] png(String projectKey, Integer cycle) {
-        caller.requireAnyGroup(Roles.ALL, "Only members of " + Roles.ALL + " can see project charts.");
-        Map<String, Object> project = caller.asSystem(() -> projectVariables(projectKey));
-        int number = cycle != null ? cycle : ((Number) project.get(CYCLE_NUMBER)).intValue();
-        MeasureType type = MeasureType.of((String) project.get(MEASURE_TYPE));
-        Direction direction = Direction.of((String) project.get(IMPROVEMENT_DIRECTION));
-        List<MeasurementPoint> series = measurements.series(projectKey, number, type);
-        if (series.isEmpty()) {
-            throw ApiException.notFound("No measurements are stored for " + projectKey + " cycle " + number + " yet.");
+    private record Project(String key, int cycle, MeasureType type, Direction direction, String title, String measure) {
+    }
+
+    /**
+     * @param cycle the cycle to draw, or {@code null} for the project's current one
+     * @param unit  one unit on its own, or {@code null} for the project as a whole
+     */
+    public byte[] png(String projectKey, Integer cycle, String unit) {
+        Project p = project(projectKey, cycle);
+        JFreeChart chart = unit == null ? overall(p) : unit(p, canonicalUnit(p, unit), false);
+        return ChartRenderer.png(chart, ChartRenderer.WIDTH, ChartRenderer.HEIGHT);
+    }
+
+    /** Every unit with data of its own and a go-live, one chart each, in one PNG. */
+    public byte[] unitsPng(String projectKey, Integer cycle) {
+        Project p = project(projectKey, cycle);
+        List<JFreeChart> charts = new ArrayList<>();
+        for (String unit : measurements.units(p.key(), p.cycle())) {
+            if (goLives.goLives(p.key(), p.cycle()).stream().anyMatch(g -> g.unit().equals(unit))) {
+                charts.add(unit(p, unit, true));
+            }
         }
-        List<UnitGoLive> live = goLives.goLives(projectKey, number);
-        int baseline = live.isEmpty() ? series.size()
-                : (int) series.stream().filter(p -> p.period().isBefore(live.get(0).date())).count();
+        if (charts.isEmpty()) {
+            throw ApiException.notFound(p.key() + " cycle " + p.cycle() + " has no unit with data of its own and a go-live yet.");
+        }
+        return ChartRenderer.stacked(charts, ChartRenderer.WIDTH, UNIT_HEIGHT);
+    }
+
+    private JFreeChart overall(Project p) {
+        List<MeasurementPoint> series = measurements.series(p.key(), p.cycle(), p.type());
+        List<UnitGoLive> live = goLives.goLives(p.key(), p.cycle());
+        return chart(p, series, live, live.isEmpty() ? null : live.get(0).date(), p.key() + " · cycle " + p.cycle() + " · " + p.title(), "the first go-live");
+    }
+
+    private JFreeChart unit(Project p, String unit, boolean small) {
+        List<MeasurementPoint> series = measurements.unitSeries(p.key(), p.cycle(), unit);
+        List<UnitGoLive> live = goLives.goLives(p.key(), p.cycle()).stream().filter(g -> g.unit().equals(unit)).toList();
+        String title = small ? unit : p.key() + " · cycle " + p.cycle() + " · " + unit;
+        return chart(p, series, live, live.isEmpty() ? null : live.get(0).date(), title, "its go-live");
+    }
+
+    private JFreeChart chart(Project p, List<MeasurementPoint> series, List<UnitGoLive> live, LocalDate split, String title, String splitName) {
+        if (series.isEmpty()) {
+            throw ApiException.notFound("No measurements are stored for " + title + " yet.");
+        }
+        int baseline = split == null ? series.size() : (int) series.stream().filter(m -> m.period().isBefore(split)).count();
         if (baseline < 2) {
-            throw ApiException.conflict(projectKey + " cycle " + number + " has " + baseline + " period(s) before the first go-live on "
-                    + live.get(0).date() + "; the chart needs at least 2 baseline periods to set its centre line and limits.");
+            throw ApiException.conflict(title + " has " + baseline + " period(s) before " + splitName + " on " + split
+                    + "; the chart needs at least 2 baseline periods to set its centre line and limits.");
         }
         ControlChart chart;
         try {
-            chart = evaluation.analyse(type, direction, series, baseline).chart();
+            chart = evaluation.analyse(p.type(), p.direction(), series, baseline).chart();
         } catch (IllegalArgumentException e) {
-            throw ApiException.conflict("The chart of " + projectKey + " cycle " + number + " cannot be drawn: " + e.getMessage() + ".");
+            throw ApiException.conflict("The chart of " + title + " cannot be drawn: " + e.getMessage() + ".");
         }
-        String title = projectKey + " · cycle " + number + " · " + project.getOrDefault(TITLE, "");
-        String measure = (String) project.getOrDefault(MEASURE_NAME, "Measure");
-        return ChartRenderer.png(chart, new ChartRenderer.Labels(title, measure, type), live);
+        Map<LocalDate, String> notes = new LinkedHashMap<>();
+        series.stream().filter(m -> m.note() != null).forEach(m -> notes.put(m.period(), m.note()));
+        return ChartRenderer.draw(chart, new ChartRenderer.Labels(title, p.measure(), p.type()), live, notes);
+    }
+
+    private String canonicalUnit(Project p, String unit) {
+        List<String> units = measurements.units(p.key(), p.cycle());
+        return units.stream().filter(u -> u.equalsIgnoreCase(unit.trim())).findFirst().orElseThrow(() -> ApiException.notFound(
+                "No data of unit '" + unit + "' in " + p.key() + " cycle " + p.cycle() + (units.isEmpty() ? "; its data are for all units together."
+                        : "; units with data: " + String.join(", ", units) + ".")));
+    }
+
+    private Project project(String projectKey, Integer cycle) {
+        caller.requireAnyGroup(Roles.ALL, "Only members of " + Roles.ALL + " can see project charts.");
+        Map<String, Object> v = caller.asSystem(() -> projectVariables(projectKey));
+        int number = cycle != null ? cycle : ((Number) v.get(CYCLE_NUMBER)).intValue();
+        return new Project(projectKey, number, MeasureType.of((String) v.get(MEASURE_TYPE)), Direction.of((String) v.get(IMPROVEMENT_DIRECTION)),
+                (String) v.getOrDefault(TITLE, ""), (String) v.getOrDefault(MEASURE_NAME, "Measure"));
     }
 
     /** The process-level variables of the project, read from history so finished projects have charts too. */

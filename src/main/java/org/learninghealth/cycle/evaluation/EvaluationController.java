@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/evaluation/preview}: judge a series without running a cycle (JSON, or the chart as PNG from
- * {@code /api/evaluation/preview.png}); {@code GET /api/cycles/{key}/chart.png}: the chart of a project's cycle.
+ * {@code /api/evaluation/preview.png}); {@code GET /api/cycles/{key}/chart.png[?unit=NAME]}: the chart of a project's cycle
+ * or of one unit; {@code GET /api/cycles/{key}/units.png}: every unit's chart.
  */
 @RestController
 public class EvaluationController {
@@ -58,8 +59,15 @@ public class EvaluationController {
     }
 
     @GetMapping(value = "/api/cycles/{projectKey}/chart.png", produces = MediaType.IMAGE_PNG_VALUE)
-    public ResponseEntity<byte[]> cycleChart(@PathVariable String projectKey, @RequestParam(required = false) Integer cycle) {
-        return png(charts.png(projectKey, cycle));
+    public ResponseEntity<byte[]> cycleChart(@PathVariable String projectKey, @RequestParam(required = false) Integer cycle,
+                                             @RequestParam(required = false) String unit) {
+        return png(charts.png(projectKey, cycle, unit == null || unit.isBlank() ? null : unit));
+    }
+
+    /** One chart per unit, each against its own go-live, in one PNG (small multiples). */
+    @GetMapping(value = "/api/cycles/{projectKey}/units.png", produces = MediaType.IMAGE_PNG_VALUE)
+    public ResponseEntity<byte[]> unitCharts(@PathVariable String projectKey, @RequestParam(required = false) Integer cycle) {
+        return png(charts.unitsPng(projectKey, cycle));
     }
 
     private PreviewRequest.Checked checked(PreviewRequest request) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.learninghealth.cycle.measurement.MeasurementRepository;
 import org.learninghealth.cycle.system.JsonVariables;
 import org.learninghealth.cycle.system.VariableText;
 import java.util.Locale;
@@ -24,10 +25,12 @@ public class KnowledgeCaptureDelegate implements JavaDelegate {
 
     private final KnowledgeRepository repository;
     private final JsonVariables json;
+    private final MeasurementRepository measurements;
 
-    public KnowledgeCaptureDelegate(KnowledgeRepository repository, JsonVariables json) {
+    public KnowledgeCaptureDelegate(KnowledgeRepository repository, JsonVariables json, MeasurementRepository measurements) {
         this.repository = repository;
         this.json = json;
+        this.measurements = measurements;
     }
 
     @Override
@@ -35,11 +38,22 @@ public class KnowledgeCaptureDelegate implements JavaDelegate {
         Outcome outcome = Outcome.valueOf(((String) execution.getVariable(OUTCOME)).toUpperCase(Locale.ROOT));
         KnowledgeRecord record = new KnowledgeRecord(null, text(execution, PROJECT_KEY), (Integer) execution.getVariable(CYCLE_NUMBER),
                 text(execution, TITLE), text(execution, PROBLEM), text(execution, UNITS), text(execution, CHANGE_IDEA),
-                text(execution, MEASURE_NAME), text(execution, EVALUATION_SUMMARY), effect(execution), outcome.name(),
+                text(execution, MEASURE_NAME), result(execution), effect(execution), outcome.name(),
                 text(execution, rationaleVariable(outcome)), lessons(execution), evidenceUsed(execution), false, null);
         long id = repository.save(record);
         execution.setVariable(KNOWLEDGE_RECORD_ID, id);
         execution.setVariable(CYCLE_OUTCOME, outcome.name());
+    }
+
+    /** The evaluation, and the notes the data carried ("2026-03-02 (4 West): new bed alarms"), so a later cycle finds both. */
+    private String result(DelegateExecution execution) {
+        String summary = text(execution, EVALUATION_SUMMARY);
+        List<String> notes = measurements.notes(text(execution, PROJECT_KEY), (Integer) execution.getVariable(CYCLE_NUMBER));
+        if (notes.isEmpty()) {
+            return summary;
+        }
+        String text = (summary == null ? "" : summary + "\n\n") + "Notes on the data: " + String.join("; ", notes);
+        return text.length() <= 8000 ? text : text.substring(0, 7999) + "…";
     }
 
     static String rationaleVariable(Outcome outcome) {

@@ -64,6 +64,7 @@ public final class FhirMeasureReports {
                 ? List.of(MeasurementReader.PERIOD, MeasurementReader.NUMERATOR, MeasurementReader.DENOMINATOR, MeasurementReader.UNIT)
                 : List.of(MeasurementReader.PERIOD, MeasurementReader.VALUE, MeasurementReader.UNIT)));
         List<String> warnings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         int n = 0;
         for (MeasureReport report : reports) {
             n++;
@@ -71,8 +72,12 @@ public final class FhirMeasureReports {
                     ? "'" + report.getIdElement().getIdPart() + "'" : "#" + n);
             notation(report, direction).map(w -> name + ": " + w).ifPresent(warnings::add);
             String period = report.getPeriod().hasStart() ? report.getPeriod().getStartElement().getValueAsString() : "";
-            if (!report.hasGroup()) {
-                rows.add(new MeasurementTable.Row(name, List.of(period, "")));
+            if (period.isEmpty()) {
+                problems.add(name + ": period.start is missing; it gives the period of the report");
+                continue;
+            }
+            if (!report.hasGroup() || report.getGroupFirstRep().isEmpty()) {
+                problems.add(name + ": has no group with populations or a measureScore");
                 continue;
             }
             if (report.getGroup().size() > 1) {
@@ -93,6 +98,9 @@ public final class FhirMeasureReports {
                 }
                 rows.add(row(name + " stratum '" + unit + "'", period, counts(populations), stratum.getMeasureScore(), unit, type));
             }
+        }
+        if (!problems.isEmpty()) {
+            throw MeasurementDataException.of(problems);
         }
         return new Read(new MeasurementTable(rows, false), warnings);
     }

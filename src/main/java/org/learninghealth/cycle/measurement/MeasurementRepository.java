@@ -150,10 +150,10 @@ public class MeasurementRepository {
 
     /** Every stored row of the cycle, by period and unit, for the data API. */
     public List<StoredMeasurement> stored(String projectKey, int cycle) {
-        return jdbc.query("select period, unit, numerator, denominator, measured_value, note, excluded, recorded_by, recorded_at from measurement"
+        return jdbc.query("select period, numerator, denominator, measured_value, note, excluded, unit, recorded_by, recorded_at from measurement"
                 + " where project_key = ? and cycle_number = ? order by period, unit", (rs, i) -> {
                     MeasurementPoint p = point(rs, 1);
-                    String unit = rs.getString(2);
+                    String unit = rs.getString(7);
                     return new StoredMeasurement(p.period(), ALL.equals(unit) ? null : unit, p.numerator(), p.denominator(), p.value(), p.note(),
                             p.excluded(), rs.getString(8), rs.getTimestamp(9).toInstant());
                 }, projectKey, cycle);

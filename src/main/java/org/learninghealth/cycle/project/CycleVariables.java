@@ -92,6 +92,10 @@ public final class CycleVariables {
     public static final String STATISTICAL_TEST = "statisticalTest";
     public static final String AIM_MET = "aimMet";
     public static final String EVALUATION_SUMMARY = "evaluationSummary";
+    /** Which units improved on their own charts ("Improved on its own chart: 4 West."), null without unit data. */
+    public static final String UNIT_RESULTS = "unitResults";
+    /** Whether there are per-unit charts to show. */
+    public static final String UNIT_CHARTS = "unitCharts";
 
     // 10-12 recommendation, interpretation, decision
     public static final String RECOMMENDATION = "recommendation";

@@ -34,7 +34,7 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
         FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
-        registration.addUrlPatterns("/api/*", "/portfolio/*", "/portfolio", "/actuator/*");
+        registration.addUrlPatterns("/api/*", "/portfolio/*", "/portfolio", "/measurements/*", "/projects/*", "/actuator/*");
         registration.setName("security-headers");
         registration.setOrder(5);
         return registration;
