@@ -211,51 +211,53 @@ class ModelConsistencyTest extends CycleTestSupport {
     void diagramsHaveNoOverlappingShapesAndNoEdgeThroughAShape() {
         List<String> problems = new ArrayList<>();
         int segmentsChecked = 0;
+        // each diagram plane on its own: a collapsed subprocess draws its contents on a plane of its own
         for (String name : MODELS) {
-            BpmnModelInstance model = model(name);
-            Map<String, Rectangle2D> nodes = new HashMap<>();
-            Map<String, String> attachedTo = new HashMap<>();
-            Set<String> containers = new HashSet<>();
-            for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
-                if (shape.getBpmnElement() instanceof FlowNode node) {
-                    Bounds b = shape.getBounds();
-                    nodes.put(node.getId(), new Rectangle2D.Double(b.getX(), b.getY(), b.getWidth(), b.getHeight()));
-                    if (node instanceof SubProcess) {
-                        containers.add(node.getId());
-                    }
-                    if (node instanceof BoundaryEvent boundary) {
-                        attachedTo.put(node.getId(), boundary.getAttachedTo().getId());
-                    }
-                }
-            }
-            List<String> ids = new ArrayList<>(nodes.keySet());
-            for (int i = 0; i < ids.size(); i++) {
-                for (int j = i + 1; j < ids.size(); j++) {
-                    String a = ids.get(i), b = ids.get(j);
-                    Rectangle2D ra = nodes.get(a), rb = nodes.get(b);
-                    boolean nested = ra.contains(rb) || rb.contains(ra);
-                    boolean attached = b.equals(attachedTo.get(a)) || a.equals(attachedTo.get(b));
-                    if (!nested && !attached && ra.intersects(rb)) {
-                        problems.add(name + ": " + a + " overlaps " + b);
-                    }
-                }
-            }
-            for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
-                SequenceFlow flow = (SequenceFlow) edge.getBpmnElement();
-                List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
-                for (int k = 0; k + 1 < points.size(); k++) {
-                    segmentsChecked++;
-                    Line2D segment = new Line2D.Double(points.get(k).getX(), points.get(k).getY(), points.get(k + 1).getX(), points.get(k + 1).getY());
-                    for (var node : nodes.entrySet()) {
-                        String id = node.getKey();
-                        if (id.equals(flow.getSource().getId()) || id.equals(flow.getTarget().getId()) || containers.contains(id)
-                                || flow.getSource().getId().equals(attachedTo.get(id))) {
-                            continue;
+            for (var plane : model(name).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane.class)) {
+                Map<String, Rectangle2D> nodes = new HashMap<>();
+                Map<String, String> attachedTo = new HashMap<>();
+                Set<String> containers = new HashSet<>();
+                for (BpmnShape shape : plane.getChildElementsByType(BpmnShape.class)) {
+                    if (shape.getBpmnElement() instanceof FlowNode node) {
+                        Bounds b = shape.getBounds();
+                        nodes.put(node.getId(), new Rectangle2D.Double(b.getX(), b.getY(), b.getWidth(), b.getHeight()));
+                        if (node instanceof SubProcess) {
+                            containers.add(node.getId());
                         }
-                        Rectangle2D r = node.getValue();
-                        Rectangle2D inner = new Rectangle2D.Double(r.getX() + 2, r.getY() + 2, r.getWidth() - 4, r.getHeight() - 4);
-                        if (segment.intersects(inner)) {
-                            problems.add(name + ": edge " + flow.getId() + " passes through " + id);
+                        if (node instanceof BoundaryEvent boundary) {
+                            attachedTo.put(node.getId(), boundary.getAttachedTo().getId());
+                        }
+                    }
+                }
+                List<String> ids = new ArrayList<>(nodes.keySet());
+                for (int i = 0; i < ids.size(); i++) {
+                    for (int j = i + 1; j < ids.size(); j++) {
+                        String a = ids.get(i), b = ids.get(j);
+                        Rectangle2D ra = nodes.get(a), rb = nodes.get(b);
+                        boolean nested = ra.contains(rb) || rb.contains(ra);
+                        boolean attached = b.equals(attachedTo.get(a)) || a.equals(attachedTo.get(b));
+                        if (!nested && !attached && ra.intersects(rb)) {
+                            problems.add(name + ": " + a + " overlaps " + b);
+                        }
+                    }
+                }
+                for (BpmnEdge edge : plane.getChildElementsByType(BpmnEdge.class)) {
+                    SequenceFlow flow = (SequenceFlow) edge.getBpmnElement();
+                    List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
+                    for (int k = 0; k + 1 < points.size(); k++) {
+                        segmentsChecked++;
+                        Line2D segment = new Line2D.Double(points.get(k).getX(), points.get(k).getY(), points.get(k + 1).getX(), points.get(k + 1).getY());
+                        for (var node : nodes.entrySet()) {
+                            String id = node.getKey();
+                            if (id.equals(flow.getSource().getId()) || id.equals(flow.getTarget().getId()) || containers.contains(id)
+                                    || flow.getSource().getId().equals(attachedTo.get(id))) {
+                                continue;
+                            }
+                            Rectangle2D r = node.getValue();
+                            Rectangle2D inner = new Rectangle2D.Double(r.getX() + 2, r.getY() + 2, r.getWidth() - 4, r.getHeight() - 4);
+                            if (segment.intersects(inner)) {
+                                problems.add(name + ": edge " + flow.getId() + " passes through " + id);
+                            }
                         }
                     }
                 }

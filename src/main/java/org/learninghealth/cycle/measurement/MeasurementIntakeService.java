@@ -107,11 +107,14 @@ public class MeasurementIntakeService {
         return repository.merge(project.projectKey(), cycle, rows, "paste", null, user);
     }
 
-    /** MeasureReports fetched from the project's FHIR server, merged like any other submission. */
-    @Transactional
-    public Stored pulled(ProjectMeasure project, int cycle, FhirMeasureReports.Read read) {
+    /**
+     * MeasureReports fetched from the project's FHIR server, checked like any other submission and merged in the
+     * caller's (the job's) transaction. The check comes first and outside any transactional proxy, so that a refusal
+     * leaves the job's transaction usable for the status it records.
+     */
+    public MeasurementUpload pulled(ProjectMeasure project, int cycle, FhirMeasureReports.Read read) {
         List<MeasurementRow> rows = project.reader(properties.dateOrder()).read(read.table());
-        return new Stored(repository.merge(project.projectKey(), cycle, rows, "fhir-pull", null, "system"), read.warnings());
+        return repository.merge(project.projectKey(), cycle, rows, "fhir-pull", null, "system");
     }
 
     /** The stored rows of a cycle, for anyone who may send data or follows projects. */

@@ -16,11 +16,17 @@ import org.springframework.util.unit.DataSize;
 public record MeasurementProperties(DateOrder dateOrder, int maxRows, DataSize maxUploadSize, Fhir fhir) {
 
     /**
-     * @param pullEvery how often a project that names a FHIR server fetches new MeasureReports while it measures
-     *                  (an ISO-8601 duration, the model's timer cycle)
-     * @param timeout   connect and read timeout of one request to the FHIR server
-     * @param pageSize  MeasureReports asked for per page ({@code _count})
+     * @param pullEvery      how often a project that names a FHIR server fetches new MeasureReports while it measures
+     *                       (an ISO-8601 duration, the model's timer)
+     * @param timeout        connect and read timeout of one request to the FHIR server
+     * @param pageSize       MeasureReports asked for per page ({@code _count})
+     * @param server         the hospital's FHIR server, for projects whose plan names only the Measure
+     * @param allowedServers base URLs a plan may name (prefixes); empty: any http(s) server
      */
-    public record Fhir(Duration pullEvery, Duration timeout, int pageSize) {
+    public record Fhir(Duration pullEvery, Duration timeout, int pageSize, String server, java.util.List<String> allowedServers) {
+
+        public Fhir {
+            allowedServers = allowedServers == null ? java.util.List.of() : allowedServers.stream().filter(s -> !s.isBlank()).toList();
+        }
     }
 }

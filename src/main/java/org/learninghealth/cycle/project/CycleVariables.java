@@ -67,8 +67,10 @@ public final class CycleVariables {
     /** Optional FHIR source of the plan: the server's base URL and the Measure's canonical URL. */
     public static final String FHIR_SERVER = "fhirServer";
     public static final String FHIR_MEASURE = "fhirMeasure";
-    /** Task-local on the submit form: what the last pull from the FHIR server did (or why it could not). */
+    /** What the last pull from the FHIR server did (or why it could not), shown in the submit form. */
     public static final String FHIR_PULL_STATUS = "fhirPullStatus";
+    /** When the last pull succeeded (ISO instant): the next one asks for reports updated since. */
+    public static final String FHIR_PULLED_AT = "fhirPulledAt";
     public static final String BALANCING_MEASURE_HARMED = "balancingMeasureHarmed";
     public static final String BALANCING_NOTES = "balancingNotes";
     public static final String DATA_SUFFICIENT = "dataSufficient";

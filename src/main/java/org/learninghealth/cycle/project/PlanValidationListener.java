@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.learninghealth.cycle.measurement.FhirPullService;
 import org.learninghealth.cycle.measurement.MeasureType;
 import org.learninghealth.cycle.rollout.RolloutPlanner;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,12 @@ import static org.learninghealth.cycle.project.CycleVariables.*;
  */
 @Component("planValidation")
 public class PlanValidationListener implements TaskListener {
+
+    private final FhirPullService fhir;
+
+    public PlanValidationListener(FhirPullService fhir) {
+        this.fhir = fhir;
+    }
 
     static final int MAX_MEASUREMENT_WEEKS = 104;
 
@@ -52,6 +59,10 @@ public class PlanValidationListener implements TaskListener {
         List<String> unanswered = QUESTIONNAIRE.stream().filter(q -> !(task.getVariable(q) instanceof Boolean)).toList();
         if (!unanswered.isEmpty()) {
             problems.add("Answer every oversight question (unanswered: " + String.join(", ", unanswered) + ").");
+        }
+        String fhirProblem = fhir.problemWith((String) task.getVariable(FHIR_SERVER), (String) task.getVariable(FHIR_MEASURE));
+        if (fhirProblem != null) {
+            problems.add(fhirProblem);
         }
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("The plan cannot be submitted yet: " + String.join(" ", problems));
