@@ -81,30 +81,32 @@ public class CycleChartService {
     private JFreeChart overall(Project p) {
         List<MeasurementPoint> series = measurements.series(p.key(), p.cycle(), p.type());
         List<UnitGoLive> live = goLives.goLives(p.key(), p.cycle());
-        return chart(p, series, live, live.isEmpty() ? null : live.get(0).date(), p.key() + " · cycle " + p.cycle() + " · " + p.title(), "the first go-live");
+        return chart(p, series, live, live.isEmpty() ? null : live.get(0).date(), p.key() + " · cycle " + p.cycle() + " · " + p.title(),
+                p.key() + " cycle " + p.cycle(), "the first go-live");
     }
 
     private JFreeChart unit(Project p, String unit, boolean small) {
         List<MeasurementPoint> series = measurements.unitSeries(p.key(), p.cycle(), unit);
         List<UnitGoLive> live = goLives.goLives(p.key(), p.cycle()).stream().filter(g -> g.unit().equals(unit)).toList();
         String title = small ? unit : p.key() + " · cycle " + p.cycle() + " · " + unit;
-        return chart(p, series, live, live.isEmpty() ? null : live.get(0).date(), title, "its go-live");
+        return chart(p, series, live, live.isEmpty() ? null : live.get(0).date(), title, unit + " in " + p.key() + " cycle " + p.cycle(), "its go-live");
     }
 
-    private JFreeChart chart(Project p, List<MeasurementPoint> series, List<UnitGoLive> live, LocalDate split, String title, String splitName) {
+    private JFreeChart chart(Project p, List<MeasurementPoint> series, List<UnitGoLive> live, LocalDate split, String title, String subject,
+                             String splitName) {
         if (series.isEmpty()) {
-            throw ApiException.notFound("No measurements are stored for " + title + " yet.");
+            throw ApiException.notFound("No measurements are stored for " + subject + " yet.");
         }
         int baseline = split == null ? series.size() : (int) series.stream().filter(m -> m.period().isBefore(split)).count();
         if (baseline < 2) {
-            throw ApiException.conflict(title + " has " + baseline + " period(s) before " + splitName + " on " + split
+            throw ApiException.conflict(subject + " has " + baseline + " period(s) before " + splitName + " on " + split
                     + "; the chart needs at least 2 baseline periods to set its centre line and limits.");
         }
         ControlChart chart;
         try {
             chart = evaluation.analyse(p.type(), p.direction(), series, baseline).chart();
         } catch (IllegalArgumentException e) {
-            throw ApiException.conflict("The chart of " + title + " cannot be drawn: " + e.getMessage() + ".");
+            throw ApiException.conflict("The chart of " + subject + " cannot be drawn: " + e.getMessage() + ".");
         }
         Map<LocalDate, String> notes = new LinkedHashMap<>();
         series.stream().filter(m -> m.note() != null).forEach(m -> notes.put(m.period(), m.note()));

@@ -38,7 +38,7 @@ public class MeasurementSummaryText {
         MeasurementUpload last = s.lastUpload();
         String lastText = last == null ? "" : String.format(Locale.ROOT, " Last upload: %s by %s on %s (%d new, %d updated).", last.source(),
                 last.recordedBy(), last.recordedAt().atZone(ZoneOffset.UTC).toLocalDate(), last.stored(), last.updated());
-        return String.format(Locale.ROOT, "Stored for cycle %d: %d periods from %s to %s (%s).%s", cycle, s.rows(), s.from(), s.to(), perUnit, lastText);
+        return String.format(Locale.ROOT, "Stored for cycle %d: %d rows from %s to %s (%s).%s", cycle, s.rows(), s.from(), s.to(), perUnit, lastText);
     }
 
     /** Refreshes the summary on the project's open "Submit measurement data" task, if there is one. */

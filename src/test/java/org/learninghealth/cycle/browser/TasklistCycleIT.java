@@ -157,15 +157,16 @@ class TasklistCycleIT extends BrowserSteps {
                 .extracting(v -> v.getValue().toString()).allMatch(v -> v.startsWith(TODAY.toString()));
         measurementPeriodOver(key, 12);
 
-        // 6 the lead pastes CSV; a bad line is named
+        // 6 the lead pastes three columns copied from Excel (tab-separated, Windows line ends); a bad line is named
         tasklist.login("lead");
         tasklist.openFilter(MY_TASKS);
         tasklist.openTaskFromList("Submit measurement data");
-        tasklist.type("Measurement data (CSV)", "period,numerator,denominator\n2026-01-05,x,50");
+        assertThat(tasklist.formText()).contains("Nothing stored yet for cycle 1.", "Upload a file or see what is stored");
+        tasklist.type("Measurement data", "period,numerator,denominator\n2026-01-05,x,50");
         tasklist.complete();
         assertThat(tasklist.waitForNotification("line 2")).contains("line 2: numerator 'x' is not a number");
         tasklist.screenshot("lead-bad-csv");
-        tasklist.type("Measurement data (CSV)", weeklyProportions(TODAY, 10, 20, 10, 8).strip());
+        tasklist.paste("Measurement data", weeklyProportions(TODAY, 10, 20, 10, 8).replace(',', '\t').replace("\n", "\r\n"));
         completes(key, LearningCycleProcess.TASK_SUBMIT_MEASUREMENTS);
         executeJobs(key);
 

@@ -211,6 +211,24 @@ public class TasklistPage {
         return this;
     }
 
+    /**
+     * Text pasted into the field with this label, as a paste from Excel arrives: Chrome's own text insertion (the
+     * DevTools {@code Input.insertText} that a paste uses), so tabs and line breaks land in the field instead of moving
+     * the focus as typed TAB keys would.
+     */
+    public TasklistPage paste(String label, String text) {
+        WebElement field = scrollTo(field(label));
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        driver.executeCdpCommand("Input.insertText", java.util.Map.of("text", text));
+        if (!text.replace("\r\n", "\n").equals(field.getDomProperty("value"))) {
+            throw new IllegalStateException("The field '" + label + "' shows '" + field.getDomProperty("value") + "' after pasting '" + text + "'");
+        }
+        ((JavascriptExecutor) driver).executeScript("arguments[0].blur();", field);
+        pause(Duration.ofMillis(400));
+        return this;
+    }
+
     private static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

@@ -25,12 +25,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 /** Workbooks as people and hostile senders make them, written with POI in the test. */
-class XlsxTableTest {
+public class XlsxTableTest {
 
     private final MeasurementReader reader = new MeasurementReader(MeasureType.PROPORTION, List.of("4 West", "5 East"), DateOrder.MDY);
 
     /** Header, dates as date cells, a formula numerator with its cached value, an empty row, the unit merged over two rows. */
-    static byte[] fallsWorkbook() throws IOException {
+    public static byte[] fallsWorkbook() throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.createSheet("Read me").createRow(0).createCell(0).setCellValue("Falls per unit, weekly");
             Sheet sheet = wb.createSheet("Falls");
