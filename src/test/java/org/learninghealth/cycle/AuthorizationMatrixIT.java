@@ -39,7 +39,8 @@ import org.springframework.util.LinkedMultiValueMap;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorizationMatrixIT extends CycleSteps {
 
-    static final List<String> ROLES = List.of("lead", "manager", "irb", "champion", "admin", "outsider");
+    /** The demo users of each role; "analyst" (data-analysts) may load measurements and nothing else. */
+    static final List<String> ROLES = List.of("lead", "manager", "irb", "champion", "admin", "analyst", "outsider");
     static final String OTHER_LEAD = "otherlead";
 
     @Autowired TestRestTemplate rest;
@@ -135,8 +136,19 @@ class AuthorizationMatrixIT extends CycleSteps {
                 "/api/cycles/" + t.waitingForMeasurements("lead") + "/safety-events", Map.of("description", "Fall on the unit", "severity", "moderate")))));
         actions.add(new Action("withdraw a project", Set.of("lead", "manager", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.POST,
                 "/api/cycles/" + t.started("lead") + "/withdrawal", Map.of("reason", "Unit closing")))));
-        // the web applications
-        actions.add(new Action("open Tasklist", everyRole, (t, user) -> t.may(user, "tasklist")));
+        // data from practice: the data API and the upload page's preview
+        Set<String> senders = Set.of("lead", "manager", "admin", "analyst");
+        List<Map<String, Object>> points = List.of(Map.of("period", "2026-01-05", "numerator", 12, "denominator", 50, "unit", "4 West"));
+        actions.add(new Action("send measurements for a project", senders, (t, user) -> t.status(t.call(user, HttpMethod.POST,
+                "/api/cycles/" + t.waitingForMeasurements("lead") + "/measurements", points))));
+        actions.add(new Action("preview measurements for a project", senders, (t, user) -> t.status(t.call(user, HttpMethod.POST,
+                "/api/cycles/" + t.measured() + "/measurements/preview", points))));
+        actions.add(new Action("read a project's stored measurements", Set.of("lead", "manager", "irb", "admin", "analyst"), (t, user) ->
+                t.status(t.call(user, HttpMethod.GET, "/api/cycles/" + t.measured() + "/measurements", null))));
+        actions.add(new Action("send measurements for another lead's project", Set.of("manager", "admin", "analyst"), (t, user) -> t.status(t.call(user,
+                HttpMethod.POST, "/api/cycles/" + t.othersProject() + "/measurements", points))));
+        // the web applications (data analysts log in through Tasklist, where they have neither tasks nor filters)
+        actions.add(new Action("open Tasklist", Set.of("lead", "manager", "irb", "champion", "admin", "analyst"), (t, user) -> t.may(user, "tasklist")));
         actions.add(new Action("open Cockpit", followers, (t, user) -> t.may(user, "cockpit")));
         actions.add(new Action("open Admin", admins, (t, user) -> t.may(user, "admin")));
         return actions;

@@ -3,6 +3,8 @@ package org.learninghealth.cycle.measurement;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import org.apache.poi.EmptyFileException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -31,8 +34,8 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * An Excel workbook (.xlsx), read with Apache POI's streaming reader so a large sheet never becomes a tree in
- * memory. Formulas give their cached results, date cells become ISO dates, a merged cell's value fills every row
+ * An Excel workbook (.xlsx), read with Apache POI's streaming reader from a temporary copy of the file, so that
+ * neither the unpacked sheet nor a tree of it is held in memory. Formulas give their cached results, date cells become ISO dates, a merged cell's value fills every row
  * it spans. POI's zip-bomb guard (inflate ratio) and an entry-size cap refuse hostile files; a password-protected
  * workbook or an old .xls is named as such.
  */
@@ -50,9 +53,9 @@ public final class XlsxTable {
 
     /** The names of the workbook's sheets, in order. */
     public static List<String> sheets(byte[] workbook) {
-        try (OPCPackage pkg = open(workbook)) {
+        try (Opened opened = open(workbook)) {
             List<String> names = new ArrayList<>();
-            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) new XSSFReader(opened.pkg()).getSheetsData();
             while (it.hasNext()) {
                 try (InputStream ignored = it.next()) {
                     names.add(it.getSheetName());
@@ -69,9 +72,9 @@ public final class XlsxTable {
      * @throws MeasurementTooLargeException above {@code maxRows} rows
      */
     public static MeasurementTable read(byte[] workbook, String sheet, int maxRows) {
-        try (OPCPackage pkg = open(workbook)) {
-            XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+        try (Opened opened = open(workbook)) {
+            XSSFReader reader = new XSSFReader(opened.pkg());
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(opened.pkg(), false);
             StylesTable styles = reader.getStylesTable();
             List<String> names = new ArrayList<>();
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -94,7 +97,7 @@ public final class XlsxTable {
         }
     }
 
-    private static OPCPackage open(byte[] workbook) {
+    private static Opened open(byte[] workbook) {
         FileMagic magic;
         try {
             magic = FileMagic.valueOf(workbook);
@@ -109,10 +112,37 @@ public final class XlsxTable {
         if (magic != FileMagic.OOXML) {
             throw new MeasurementDataException(List.of("the file is not an Excel workbook (.xlsx); upload .xlsx, .csv or .tsv"));
         }
+        // from a file, POI reads each part from disk as it goes; from a stream it would unpack every part into memory
+        Path copy = null;
         try {
-            return OPCPackage.open(new ByteArrayInputStream(workbook));
+            copy = Files.createTempFile("lc-upload-", ".xlsx");
+            Files.write(copy, workbook);
+            return new Opened(OPCPackage.open(copy.toFile(), PackageAccess.READ), copy);
         } catch (IOException | InvalidFormatException | RuntimeException e) {
+            deleteQuietly(copy);
             throw unreadable(e);
+        }
+    }
+
+    /** An open workbook read from its temporary copy; closing it deletes the copy. */
+    private record Opened(OPCPackage pkg, Path copy) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                pkg.revert();
+            } finally {
+                deleteQuietly(copy);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
         }
     }
 

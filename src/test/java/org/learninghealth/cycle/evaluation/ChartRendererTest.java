@@ -73,4 +73,22 @@ class ChartRendererTest {
         assertThat(pixels(image, 0x1a7f37)).isZero();
         assertThat(pixels(image, 0xd62728)).isZero();
     }
+
+    @Test
+    void notesAreNumberedMarkersAtTheirPointsWithALegendBeneath() throws IOException {
+        ControlChart chart = fallsChart();
+        java.util.Map<LocalDate, String> notes = new java.util.LinkedHashMap<>();
+        notes.put(START.plusWeeks(3), "agency staff on nights");
+        notes.put(START.plusWeeks(12), "new bed alarms");
+        org.jfree.chart.JFreeChart picture = ChartRenderer.draw(chart, new ChartRenderer.Labels("LC-2026-0001", "Falls", MeasureType.RATE), List.of(), notes);
+        List<String> markers = picture.getXYPlot().getAnnotations().stream().map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a))
+                .map(a -> a.getText() + "@" + LocalDate.ofEpochDay((long) a.getX() / 86_400_000L) + "=" + a.getY()).toList();
+        assertThat(markers).containsExactly("1@" + START.plusWeeks(3) + "=" + chart.points().get(3).value(),
+                "2@" + START.plusWeeks(12) + "=" + chart.points().get(12).value());
+        assertThat(picture.getSubtitles()).anyMatch(t -> t instanceof org.jfree.chart.title.TextTitle title
+                && title.getText().equals("Notes: 1 " + START.plusWeeks(3) + ": agency staff on nights · 2 " + START.plusWeeks(12) + ": new bed alarms"));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(ChartRenderer.png(picture, ChartRenderer.WIDTH, ChartRenderer.HEIGHT)));
+        Files.write(Path.of("target/chart-notes-example.png"), ChartRenderer.png(picture, ChartRenderer.WIDTH, ChartRenderer.HEIGHT));
+        assertThat(pixels(image, 0xfff4ce)).as("the markers' yellow boxes").isGreaterThan(50);
+    }
 }
