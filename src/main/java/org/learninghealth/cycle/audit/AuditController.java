@@ -3,14 +3,11 @@ package org.learninghealth.cycle.audit;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.learninghealth.cycle.system.ApiException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.learninghealth.cycle.system.JsonOrCsv;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,14 +27,7 @@ public class AuditController {
     @GetMapping("/api/cycles/{projectKey}/audit")
     public ResponseEntity<?> audit(@PathVariable String projectKey, @RequestParam(defaultValue = "json") String format) {
         List<AuditService.Entry> trail = audit.trail(projectKey);
-        if (format.equalsIgnoreCase("csv")) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + projectKey + "-audit.csv\"").body(csv(trail));
-        }
-        if (!format.equalsIgnoreCase("json")) {
-            throw ApiException.badRequest("format must be json or csv, was '" + format + "'.");
-        }
-        return ResponseEntity.ok(trail);
+        return JsonOrCsv.answer(format, trail, projectKey + "-audit.csv", () -> csv(trail));
     }
 
     static String csv(List<AuditService.Entry> trail) {

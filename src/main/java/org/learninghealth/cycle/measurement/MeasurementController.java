@@ -5,14 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.learninghealth.cycle.system.ApiException;
-import org.springframework.http.HttpHeaders;
+import org.learninghealth.cycle.system.JsonOrCsv;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -73,14 +72,7 @@ public class MeasurementController {
     public ResponseEntity<?> stored(@PathVariable String projectKey, @RequestParam(required = false) Integer cycle,
                                     @RequestParam(defaultValue = "json") String format) {
         List<StoredMeasurement> rows = intake.stored(projectKey, cycle);
-        if (format.equalsIgnoreCase("csv")) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + projectKey + "-measurements.csv\"").body(csv(rows));
-        }
-        if (!format.equalsIgnoreCase("json")) {
-            throw ApiException.badRequest("format must be json or csv, was '" + format + "'.");
-        }
-        return ResponseEntity.ok(rows);
+        return JsonOrCsv.answer(format, rows, projectKey + "-measurements.csv", () -> csv(rows));
     }
 
     /** Periods, rows per unit and the last upload, for the upload page and the task form. */

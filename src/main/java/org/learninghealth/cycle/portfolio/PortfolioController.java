@@ -11,8 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.learninghealth.cycle.system.ApiException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.learninghealth.cycle.system.JsonOrCsv;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,14 +46,7 @@ public class PortfolioController {
                                       @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
                                       @RequestParam(required = false) String order, @RequestParam(defaultValue = "json") String format) {
         List<ProjectRow> rows = portfolio.projects(PortfolioFilter.of(stage, unit, pathway, overdue, status, sort, order));
-        if (format.equalsIgnoreCase("csv")) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"portfolio.csv\"").body(csv(rows));
-        }
-        if (!format.equalsIgnoreCase("json")) {
-            throw ApiException.badRequest("format must be json or csv, was '" + format + "'.");
-        }
-        return ResponseEntity.ok(rows);
+        return JsonOrCsv.answer(format, rows, "portfolio.csv", () -> csv(rows));
     }
 
     static String csv(List<ProjectRow> rows) {
