@@ -169,6 +169,33 @@ class HardeningIT extends CycleTestSupport {
         assertThat(serialized.getBody().get("message").asText()).contains("Java-serialized values are not accepted");
     }
 
+    @Test
+    void aChangeOfOurApiThroughTheSessionNeedsTheSessionsCsrfToken() {
+        ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+        String session = cookie(login("lead", page), "SESSION");
+        java.util.function.Function<String, HttpHeaders> sessionWith = csrf -> {
+            HttpHeaders headers = new HttpHeaders();
+            headers.add(HttpHeaders.COOKIE, "SESSION=" + session);
+            headers.setContentType(MediaType.valueOf("text/csv"));
+            if (csrf != null) {
+                headers.add("X-XSRF-TOKEN", csrf);
+            }
+            return headers;
+        };
+        String url = "/api/cycles/LC-1999-0001/measurements";
+        assertThat(rest.exchange(url, HttpMethod.POST, new HttpEntity<>("2026-01-05,1,2", sessionWith.apply(null)), String.class).getStatusCode())
+                .as("another site can make the browser send the cookie, not the token").isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.exchange(url, HttpMethod.POST, new HttpEntity<>("2026-01-05,1,2", sessionWith.apply("0123456789ABCDEF0123456789ABCDEF")),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        JsonNode token = rest.exchange("/api/session/csrf-token", HttpMethod.GET, new HttpEntity<>(sessionWith.apply(null)), JsonNode.class).getBody();
+        assertThat(token.get("header").asText()).isEqualTo("X-XSRF-TOKEN");
+        HttpHeaders withToken = sessionWith.apply(token.get("token").asText());
+        ResponseEntity<JsonNode> answer = rest.exchange(url, HttpMethod.POST, new HttpEntity<>("2026-01-05,1,2", withToken), JsonNode.class);
+        assertThat(answer.getStatusCode()).as("logged in as lead, the API itself answers: no such project").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.getForEntity("/api/session/csrf-token", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
     /** Logs in through the Tasklist login with the CSRF token and session the page handed out. */
     private ResponseEntity<String> login(String user, ResponseEntity<?> page) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
