@@ -32,6 +32,9 @@ public class MeasurementRepository {
     /** How the store writes "all units together" (a column that is part of the unique key cannot be null). */
     static final String ALL = "";
 
+    /** Rows per JDBC batch: one prepared statement per kind whatever the rows, sent in batches of this size. */
+    static final int BATCH = 2_000;
+
     private final JdbcTemplate jdbc;
 
     public MeasurementRepository(JdbcTemplate jdbc) {
@@ -42,8 +45,8 @@ public class MeasurementRepository {
     }
 
     /**
-     * Five statements whatever the number of rows: what is stored, the upload record, then one batch each of
-     * revisions, updates and inserts. Runs in the caller's transaction.
+     * Five statements whatever the number of rows: what is stored, the upload record, then one prepared statement
+     * each for revisions, updates and inserts, executed in batches of {@value #BATCH}. Runs in the caller's transaction.
      */
     public MeasurementUpload merge(String projectKey, int cycle, List<MeasurementRow> rows, String source, String fileName, String recordedBy) {
         Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
@@ -73,22 +76,49 @@ public class MeasurementRepository {
         long uploadId = insert(upload, now);
         if (!replaced.isEmpty()) {
             jdbc.batchUpdate("insert into measurement_revision (measurement_id, upload_id, numerator, denominator, measured_value, note, excluded,"
-                    + " recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", replaced.stream().map(e -> new Object[] {e.id(), uploadId,
-                    e.point().numerator(), e.point().denominator(), e.point().value(), e.point().note(), e.point().excluded(), e.recordedBy(),
-                    e.recordedAt()}).toList());
+                    + " recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", replaced, BATCH, (ps, e) -> {
+                        ps.setLong(1, e.id());
+                        ps.setLong(2, uploadId);
+                        setValues(ps, 3, e.point());
+                        ps.setString(8, e.recordedBy());
+                        ps.setTimestamp(9, e.recordedAt());
+                    });
             jdbc.batchUpdate("update measurement set numerator = ?, denominator = ?, measured_value = ?, note = ?, excluded = ?, recorded_by = ?,"
-                    + " recorded_at = ?, upload_id = ? where project_key = ? and cycle_number = ? and unit = ? and period = ?",
-                    changed.stream().map(r -> new Object[] {r.point().numerator(), r.point().denominator(), r.point().value(), r.point().note(),
-                            r.point().excluded(), recordedBy, now, uploadId, projectKey, cycle, key(r.unit()), Date.valueOf(r.point().period())}).toList());
+                    + " recorded_at = ?, upload_id = ? where project_key = ? and cycle_number = ? and unit = ? and period = ?", changed, BATCH, (ps, r) -> {
+                        setValues(ps, 1, r.point());
+                        ps.setString(6, recordedBy);
+                        ps.setTimestamp(7, now);
+                        ps.setLong(8, uploadId);
+                        ps.setString(9, projectKey);
+                        ps.setInt(10, cycle);
+                        ps.setString(11, key(r.unit()));
+                        ps.setDate(12, Date.valueOf(r.point().period()));
+                    });
         }
         if (!added.isEmpty()) {
             jdbc.batchUpdate("insert into measurement (project_key, cycle_number, unit, period, numerator, denominator, measured_value, note, excluded,"
-                    + " recorded_by, recorded_at, upload_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", added.stream().map(r -> new Object[] {
-                    projectKey, cycle, key(r.unit()), Date.valueOf(r.point().period()), r.point().numerator(), r.point().denominator(),
-                    r.point().value(), r.point().note(), r.point().excluded(), recordedBy, now, uploadId}).toList());
+                    + " recorded_by, recorded_at, upload_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", added, BATCH, (ps, r) -> {
+                        ps.setString(1, projectKey);
+                        ps.setInt(2, cycle);
+                        ps.setString(3, key(r.unit()));
+                        ps.setDate(4, Date.valueOf(r.point().period()));
+                        setValues(ps, 5, r.point());
+                        ps.setString(10, recordedBy);
+                        ps.setTimestamp(11, now);
+                        ps.setLong(12, uploadId);
+                    });
         }
         return new MeasurementUpload(uploadId, projectKey, cycle, source, fileName, upload.stored(), upload.updated(), upload.unchanged(),
                 upload.from(), upload.to(), units, recordedBy, upload.recordedAt());
+    }
+
+    /** numerator, denominator, value, note, excluded from {@code first} on. */
+    private static void setValues(PreparedStatement ps, int first, MeasurementPoint p) throws SQLException {
+        ps.setObject(first, p.numerator(), java.sql.Types.DOUBLE);
+        ps.setObject(first + 1, p.denominator(), java.sql.Types.DOUBLE);
+        ps.setObject(first + 2, p.value(), java.sql.Types.DOUBLE);
+        ps.setString(first + 3, p.note());
+        ps.setBoolean(first + 4, p.excluded());
     }
 
     private long insert(MeasurementUpload u, Timestamp now) {

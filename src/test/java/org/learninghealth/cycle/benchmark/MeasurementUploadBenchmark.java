@@ -34,8 +34,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * On demand ({@code ./mvnw -Pbenchmark test -Dtest=MeasurementUploadBenchmark}, add {@code -Dlc.test.database=postgres}
- * for PostgreSQL): the data API takes 3,653 daily rows (10 years, one series) and 100,000 rows (27 units x 3,704
+ * On demand ({@code ./mvnw -Pbenchmark test -Dtest=MeasurementUploadBenchmark -DargLine="-XX:+UseSerialGC -Xmn32m"}, add
+ * {@code -Dlc.test.database=postgres} for PostgreSQL; the small young generation makes the heap's peak live data, not
+ * garbage awaiting a collection): the data API takes 3,653 daily rows (10 years, one series) and 100,000 rows (27 units x 3,704
  * days) as CSV and as XLSX. Printed per upload: time until stored (the answer), peak heap growth (the heap pools'
  * peaks during the upload over the heap in use before it, client and server share the JVM), SQL statements
  * (counted at the JDBC connection; a batch is one). Then the same file again (every row unchanged) and once more
