@@ -78,8 +78,7 @@ public class MeasurementController {
     /** Periods, rows per unit and the last upload, for the upload page and the task form. */
     @GetMapping("/summary")
     public MeasurementRepository.Summary summary(@PathVariable String projectKey, @RequestParam(required = false) Integer cycle) {
-        ProjectMeasure project = intake.readable(projectKey);
-        return repository.summary(projectKey, cycle == null ? project.currentCycle() : cycle);
+        return intake.summary(projectKey, cycle);
     }
 
     private MeasurementIntakeService.Submission submission(HttpServletRequest request, String sheet, String fileName) {

@@ -3,9 +3,7 @@ package org.learninghealth.cycle.measurement;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.learninghealth.cycle.evaluation.Direction;
 import org.learninghealth.cycle.identity.CurrentUser;
-import org.learninghealth.cycle.rollout.RolloutPlanner;
 import org.springframework.stereotype.Component;
 
 import static org.learninghealth.cycle.project.CycleVariables.*;
@@ -52,8 +50,7 @@ public class MeasurementIntakeListener implements TaskListener {
         } else {
             ProjectMeasure project;
             try {
-                project = new ProjectMeasure(projectKey, cycle, (String) task.getVariable(PROJECT_LEAD), MeasureType.of((String) task.getVariable(MEASURE_TYPE)),
-                        Direction.of((String) task.getVariable(IMPROVEMENT_DIRECTION)), RolloutPlanner.parseUnits((String) task.getVariable(UNITS)));
+                project = ProjectMeasure.of(projectKey, task.getVariables());
             } catch (IllegalArgumentException e) {
                 throw new MeasurementDataException(List.of(e.getMessage()));
             }

@@ -12,11 +12,9 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.learninghealth.cycle.evaluation.Direction;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.project.LearningCycleProcess;
-import org.learninghealth.cycle.rollout.RolloutPlanner;
 import org.learninghealth.cycle.system.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,6 +121,11 @@ public class MeasurementIntakeService {
         return repository.stored(projectKey, cycleOf(project, cycle));
     }
 
+    /** Periods, rows per unit and the last upload of a cycle (the current one when {@code null}), for whoever may read its rows. */
+    public MeasurementRepository.Summary summary(String projectKey, Integer cycle) {
+        return repository.summary(projectKey, cycleOf(readable(projectKey), cycle));
+    }
+
     public ProjectMeasure readable(String projectKey) {
         Authentication user = caller.require();
         ProjectMeasure project = caller.asSystem(() -> project(projectKey));
@@ -149,10 +152,7 @@ public class MeasurementIntakeService {
         if (instance == null) {
             throw ApiException.notFound("No running project " + projectKey + ": measurements can be sent while a project runs.");
         }
-        Map<String, Object> v = runtime.getVariables(instance.getId(), List.of(CYCLE_NUMBER, PROJECT_LEAD, MEASURE_TYPE, IMPROVEMENT_DIRECTION, UNITS));
-        return new ProjectMeasure(projectKey, ((Number) v.get(CYCLE_NUMBER)).intValue(), (String) v.get(PROJECT_LEAD),
-                MeasureType.of((String) v.get(MEASURE_TYPE)), Direction.of((String) v.get(IMPROVEMENT_DIRECTION)),
-                RolloutPlanner.parseUnits((String) v.get(UNITS)));
+        return ProjectMeasure.of(projectKey, runtime.getVariables(instance.getId(), ProjectMeasure.VARIABLES));
     }
 
     private static int cycleOf(ProjectMeasure project, Integer cycle) {
