@@ -35,9 +35,10 @@ public class ChangeEvaluationDelegate implements JavaDelegate {
         MeasureType type = MeasureType.of((String) execution.getVariable(MEASURE_TYPE));
         EvaluationRequest request = new EvaluationRequest(type,
                 Direction.of((String) execution.getVariable(IMPROVEMENT_DIRECTION)), measurements.series(projectKey, cycle, type),
-                goLives.firstGoLive(projectKey, cycle), aimTarget == null ? null : aimTarget.doubleValue());
+                goLives.firstGoLive(projectKey, cycle), aimTarget == null ? null : aimTarget.doubleValue(),
+                RuleSet.of((String) execution.getVariable(SPC_RULES), null));
         EvaluationResult result = evaluation.evaluate(request);
-        List<PerUnitEvaluation.UnitResult> units = perUnit.evaluate(projectKey, cycle, type, request.direction(), request.aimTarget());
+        List<PerUnitEvaluation.UnitResult> units = perUnit.evaluate(projectKey, cycle, type, request.direction(), request.aimTarget(), request.rules());
         String unitSummary = PerUnitEvaluation.summary(units, type);
 
         execution.setVariable(DATA_SUFFICIENT, result.sufficient());
@@ -53,6 +54,8 @@ public class ChangeEvaluationDelegate implements JavaDelegate {
         execution.setVariable(IMPROVEMENT_SIGNAL, result.improvementSignal());
         Comparison c = result.comparison();
         execution.setVariable(CHART_TYPE, result.chart() == null ? null : result.chart().type().code());
+        execution.setVariable(VARIATION_ICON, result.chart() == null ? null : result.chart().variationIcon().code());
+        execution.setVariable(ASSURANCE_ICON, result.chart() == null || result.chart().assuranceIcon() == null ? null : result.chart().assuranceIcon().code());
         execution.setVariable(STATISTICAL_TEST, c == null ? null : c.test());
         execution.setVariable(P_VALUE, c == null ? null : c.pValue());
         execution.setVariable(EFFECT_TYPE, c == null ? null : c.estimateType());

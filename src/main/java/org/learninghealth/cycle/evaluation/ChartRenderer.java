@@ -118,18 +118,28 @@ public final class ChartRenderer {
         XYSeries worse = new XYSeries("Signal: not an improvement", false, true);
         XYSeries ucl = new XYSeries("Upper limit", false, true);
         XYSeries lcl = new XYSeries("Lower limit", false, true);
-        XYSeries center = new XYSeries("Centre line (baseline)", false, true);
+        XYSeries center = new XYSeries(chart.phases().size() > 1 ? "Centre line (each phase)" : "Centre line (baseline)", false, true);
         XYSeries median = new XYSeries("Median (baseline)", false, true);
         long baselineStart = Long.MAX_VALUE, baselineEnd = Long.MIN_VALUE;
+        int phase = 0;
         for (ChartPoint p : chart.points()) {
             long x = millis(p.period());
             measure.add(x, p.value());
-            if (p.signal()) {
-                (p.improvement() ? improvement : worse).add(x, p.value());
+            if (p.improvement()) {
+                improvement.add(x, p.value());
+            } else if (p.concern() || p.signal()) {
+                worse.add(x, p.value());
+            }
+            if (p.phase() != phase) {
+                // a new phase: its own centre line and limits, not joined to the last phase's
+                phase = p.phase();
+                ucl.add(x - 1, null);
+                lcl.add(x - 1, null);
+                center.add(x - 1, null);
             }
             ucl.add(x, p.ucl());
             lcl.add(x, p.lcl());
-            center.add(x, chart.centerLine());
+            center.add(x, p.centerLine());
             median.add(x, chart.runs().median());
             if (p.baseline()) {
                 baselineStart = Math.min(baselineStart, x);
@@ -226,6 +236,8 @@ public final class ChartRenderer {
             }
         }
 
+        plot.addAnnotation(new IconsAnnotation(chart.variationIcon(), chart.assuranceIcon()));
+
         JFreeChart picture = new JFreeChart(labels.title(), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
         picture.setBackgroundPaint(Color.WHITE);
         picture.addSubtitle(new TextTitle(subtitle(chart, labels.type()), new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
@@ -238,6 +250,24 @@ public final class ChartRenderer {
         return picture;
     }
 
+    /** Making Data Count's icons in the top right corner of the plot. */
+    private static final class IconsAnnotation extends org.jfree.chart.annotations.AbstractXYAnnotation {
+        private final VariationIcon variation;
+        private final AssuranceIcon assurance;
+
+        IconsAnnotation(VariationIcon variation, AssuranceIcon assurance) {
+            this.variation = variation;
+            this.assurance = assurance;
+        }
+
+        @Override
+        public void draw(java.awt.Graphics2D g2, XYPlot plot, java.awt.geom.Rectangle2D dataArea, org.jfree.chart.axis.ValueAxis domainAxis,
+                         org.jfree.chart.axis.ValueAxis rangeAxis, int rendererIndex, org.jfree.chart.plot.PlotRenderingInfo info) {
+            int size = (int) Math.max(18, Math.min(34, dataArea.getHeight() / 8));
+            MdcIcons.paint(g2, variation, assurance, (int) dataArea.getMaxX() - 6, (int) dataArea.getMinY() + 6, size);
+        }
+    }
+
     private static String yLabel(Labels labels, ControlChart chart) {
         return labels.measureName() + " (" + chart.type().label() + ")";
     }
@@ -246,9 +276,14 @@ public final class ChartRenderer {
         String center = type == MeasureType.PROPORTION ? String.format(Locale.ROOT, "%.1f%%", chart.centerLine() * 100)
                 : String.format(Locale.ROOT, "%.4g", chart.centerLine());
         RunAnalysis runs = chart.runs();
-        return String.format(Locale.ROOT, "Centre line %s · %d beyond limits (%d improvement) · longest run %d (limit %d) · crossings %d (minimum %d)%s",
+        String icons = " · " + chart.variationIcon().text() + (chart.assuranceIcon() == null ? "" : " · " + chart.assuranceIcon().text());
+        if (chart.rules() == RuleSet.NHS_MDC) {
+            return String.format(Locale.ROOT, "Making Data Count · centre line %s · %d beyond limits (%d improvement)%s", center, chart.limitSignals(),
+                    chart.improvementPoints(), icons);
+        }
+        return String.format(Locale.ROOT, "Centre line %s · %d beyond limits (%d improvement) · longest run %d (limit %d) · crossings %d (minimum %d)%s%s",
                 center, chart.limitSignals(), chart.improvementPoints(), runs.longestRun(), runs.longestRunLimit(), runs.crossings(),
-                runs.crossingsLimit(), chart.type().isLaney() ? String.format(Locale.ROOT, " · Laney σz %.2f", chart.sigmaZ()) : "");
+                runs.crossingsLimit(), chart.type().isLaney() ? String.format(Locale.ROOT, " · Laney σz %.2f", chart.sigmaZ()) : "", icons);
     }
 
     private static XYSeriesCollection collection(XYSeries... series) {

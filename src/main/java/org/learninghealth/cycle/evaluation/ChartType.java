@@ -9,7 +9,10 @@ public enum ChartType {
     C("c", "c chart"),
     I("i", "I chart"),
     P_PRIME("p-prime", "Laney p′ chart"),
-    U_PRIME("u-prime", "Laney u′ chart");
+    U_PRIME("u-prime", "Laney u′ chart"),
+    G("g", "g chart"),
+    T("t", "t chart"),
+    XMR("xmr", "XmR chart (Making Data Count)");
 
     private final String code;
     private final String label;

@@ -26,6 +26,8 @@ public record Comparison(String test, double baseline, double intervention, Stri
 
     public static final String DIFFERENCE = "difference";
     public static final String RATE_RATIO = "rate ratio";
+    /** intervention mean gap / baseline mean gap: above 1, events grew rarer */
+    public static final String GAP_RATIO = "ratio of mean gaps";
 
     /** Excluded points (known special causes) are left out of both groups. */
     public static Comparison of(MeasureType type, List<MeasurementPoint> baseline, List<MeasurementPoint> intervention, double alpha) {
@@ -36,6 +38,7 @@ public record Comparison(String test, double baseline, double intervention, Stri
             case RATE -> rates(sum(before, true), sum(before, false), sum(after, true), sum(after, false), alpha);
             case COUNT -> rates(sumValues(before), before.size(), sumValues(after), after.size(), alpha);
             case CONTINUOUS -> means(values(before), values(after), alpha);
+            case CASES_BETWEEN_EVENTS, DAYS_BETWEEN_EVENTS -> gaps(values(before), values(after), alpha);
         };
     }
 
@@ -79,6 +82,20 @@ public record Comparison(String test, double baseline, double intervention, Stri
         }
         double r1 = x1 / exposure1, r2 = x2 / exposure2;
         return new Comparison("exact test of two Poisson rates", r1, r2, RATE_RATIO, x1 == 0 ? null : r2 / r1, low, high, null, p);
+    }
+
+    /**
+     * Gaps between rare events: each gap ends in one event, so the events per case (or day) of the two periods are
+     * compared with the exact Poisson test (k events in Σ gaps); the estimate is the ratio of the mean gaps, with the
+     * rate ratio's interval inverted.
+     */
+    static Comparison gaps(double[] a, double[] b, double alpha) {
+        Comparison r = rates(a.length, StatUtils.sum(a), b.length, StatUtils.sum(b), alpha);
+        Double ratio = r.estimate() == null || r.estimate() == 0 ? null : 1 / r.estimate();
+        Double low = r.ciHigh() == null ? null : 1 / r.ciHigh();
+        Double high = r.ciLow() == null || r.ciLow() == 0 ? null : 1 / r.ciLow();
+        return new Comparison("exact test of two Poisson rates (one event per gap)", StatUtils.mean(a), StatUtils.mean(b), GAP_RATIO,
+                ratio, low, high, null, r.pValue());
     }
 
     /** Welch's unequal-variance t-test; the difference of means with the Welch–Satterthwaite interval. */

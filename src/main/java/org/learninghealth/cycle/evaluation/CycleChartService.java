@@ -50,7 +50,8 @@ public class CycleChartService {
         this.evaluation = evaluation;
     }
 
-    private record Project(String key, int cycle, MeasureType type, Direction direction, String title, String measure) {
+    private record Project(String key, int cycle, MeasureType type, Direction direction, String title, String measure, RuleSet rules,
+                           Double target) {
     }
 
     /**
@@ -104,7 +105,8 @@ public class CycleChartService {
         }
         ControlChart chart;
         try {
-            chart = evaluation.analyse(p.type(), p.direction(), series, baseline).chart();
+            chart = evaluation.analyse(p.type(), p.direction(), series,
+                    ChartOptions.baselineAndIntervention(evaluation.rules(p.rules()), baseline, series.size(), p.target())).chart();
         } catch (IllegalArgumentException e) {
             throw ApiException.conflict("The chart of " + subject + " cannot be drawn: " + e.getMessage() + ".");
         }
@@ -125,7 +127,8 @@ public class CycleChartService {
         Map<String, Object> v = caller.asSystem(() -> projectVariables(projectKey));
         int number = cycle != null ? cycle : ((Number) v.get(CYCLE_NUMBER)).intValue();
         return new Project(projectKey, number, MeasureType.of((String) v.get(MEASURE_TYPE)), Direction.of((String) v.get(IMPROVEMENT_DIRECTION)),
-                (String) v.getOrDefault(TITLE, ""), (String) v.getOrDefault(MEASURE_NAME, "Measure"));
+                (String) v.getOrDefault(TITLE, ""), (String) v.getOrDefault(MEASURE_NAME, "Measure"), RuleSet.of((String) v.get(SPC_RULES), null),
+                v.get(AIM_TARGET) instanceof Number n ? n.doubleValue() : null);
     }
 
     /** The process-level variables of the project, read from history so finished projects have charts too. */
@@ -135,7 +138,7 @@ public class CycleChartService {
                 .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("No project " + projectKey + "."));
         return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableNameIn(CYCLE_NUMBER, MEASURE_TYPE, IMPROVEMENT_DIRECTION, MEASURE_NAME, TITLE).list().stream()
+                .variableNameIn(CYCLE_NUMBER, MEASURE_TYPE, IMPROVEMENT_DIRECTION, MEASURE_NAME, TITLE, SPC_RULES, AIM_TARGET).list().stream()
                 .filter(v -> instance.getId().equals(v.getExecutionId()) && v.getValue() != null)
                 .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
     }

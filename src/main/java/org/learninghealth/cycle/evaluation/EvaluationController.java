@@ -32,8 +32,10 @@ public class EvaluationController {
     }
 
     /** What the preview answers; field names as the API promises. */
-    public record PreviewResponse(ChartType chart, String chartReason, double centerLine, Double sigmaZ, List<ChartPoint> points,
-                                  MovingRange movingRange, RunAnalysis runs, Comparison comparison, boolean improvementSignal) {
+    public record PreviewResponse(ChartType chart, String chartReason, RuleSet rules, double centerLine, Double sigmaZ,
+                                  List<ControlChart.PhaseLine> phases, List<ChartPoint> points, MovingRange movingRange, RunAnalysis runs,
+                                  Comparison comparison, boolean improvementSignal, VariationIcon variationIcon, AssuranceIcon assuranceIcon,
+                                  Double target) {
     }
 
     /** The moving-range chart that goes with an I chart. */
@@ -44,9 +46,9 @@ public class EvaluationController {
     public PreviewResponse preview(@RequestBody PreviewRequest request) {
         SeriesAnalysis analysis = analyse(checked(request));
         ControlChart c = analysis.chart();
-        return new PreviewResponse(c.type(), c.reason(), c.centerLine(), c.sigmaZ(), c.points(),
+        return new PreviewResponse(c.type(), c.reason(), c.rules(), c.centerLine(), c.sigmaZ(), c.phases(), c.points(),
                 c.movingRangeCenter() == null ? null : new MovingRange(c.movingRangeCenter(), c.movingRangeUcl()),
-                c.runs(), analysis.comparison(), c.improvementSignal());
+                c.runs(), analysis.comparison(), c.improvementSignal(), c.variationIcon(), c.assuranceIcon(), c.target());
     }
 
     @PostMapping(value = "/api/evaluation/preview.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -72,12 +74,12 @@ public class EvaluationController {
 
     private PreviewRequest.Checked checked(PreviewRequest request) {
         caller.requireAnyGroup(Roles.ALL, "Only members of " + Roles.ALL + " can use the evaluation preview.");
-        return request.check();
+        return request.check(evaluation.rules(null));
     }
 
     private SeriesAnalysis analyse(PreviewRequest.Checked checked) {
         try {
-            return evaluation.analyse(checked.type(), checked.direction(), checked.points(), checked.baselineCount());
+            return evaluation.analyse(checked.type(), checked.direction(), checked.points(), checked.options());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("The series cannot be judged: " + e.getMessage() + ".");
         }

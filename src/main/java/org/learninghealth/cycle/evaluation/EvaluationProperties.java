@@ -10,8 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param significanceLevel     two-sided alpha of the pre/post test; confidence intervals are at 1 − alpha
  * @param laneyMinDenominator   proportions and rates get Laney's p′/u′ chart only when the baseline is over-dispersed
  *                              and its mean denominator reaches this; small denominators keep the ordinary chart
+ * @param rules                 the installation's rule set for special causes; a plan may choose the other
  */
 @ConfigurationProperties("learning-cycle.evaluation")
 public record EvaluationProperties(int minBaselinePoints, int minInterventionPoints, double significanceLevel,
-                                   int laneyMinDenominator) {
+                                   int laneyMinDenominator, RuleSet rules) {
+
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    public EvaluationProperties {
+        rules = rules == null ? RuleSet.ANHOEJ : rules;
+    }
+
+    public EvaluationProperties(int minBaselinePoints, int minInterventionPoints, double significanceLevel, int laneyMinDenominator) {
+        this(minBaselinePoints, minInterventionPoints, significanceLevel, laneyMinDenominator, RuleSet.ANHOEJ);
+    }
 }

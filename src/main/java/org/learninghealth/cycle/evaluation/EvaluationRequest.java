@@ -10,7 +10,12 @@ import org.learninghealth.cycle.measurement.MeasurementPoint;
  *
  * @param firstGoLive the earliest go-live of the cycle: earlier periods are baseline, the rest intervention
  * @param aimTarget   the value the aim names, or {@code null} when the plan set none
+ * @param rules       the project's rule set, or {@code null} for the installation's
  */
 public record EvaluationRequest(MeasureType type, Direction direction, List<MeasurementPoint> series, LocalDate firstGoLive,
-                                Double aimTarget) {
+                                Double aimTarget, RuleSet rules) {
+
+    public EvaluationRequest(MeasureType type, Direction direction, List<MeasurementPoint> series, LocalDate firstGoLive, Double aimTarget) {
+        this(type, direction, series, firstGoLive, aimTarget, null);
+    }
 }

@@ -21,9 +21,15 @@ public class EvaluationService {
         this.properties = properties;
     }
 
-    /** Chart and test of a series whose first {@code baselineCount} points are the baseline. */
+    /** Chart and test of a series whose first {@code baselineCount} points are the baseline, its limits held for all. */
     public SeriesAnalysis analyse(MeasureType type, Direction direction, List<MeasurementPoint> series, int baselineCount) {
-        ControlChart chart = ControlCharts.of(type, direction, series, baselineCount, properties.laneyMinDenominator());
+        return analyse(type, direction, series, ChartOptions.frozenBaseline(baselineCount));
+    }
+
+    /** Chart (in the given phases, with the given rules) and test of baseline (the first phase) against the rest. */
+    public SeriesAnalysis analyse(MeasureType type, Direction direction, List<MeasurementPoint> series, ChartOptions options) {
+        ControlChart chart = ControlCharts.of(type, direction, series, options, properties.laneyMinDenominator());
+        int baselineCount = options.baselineCount(series.size());
         Comparison comparison = baselineCount < series.size() && series.subList(baselineCount, series.size()).stream().anyMatch(p -> !p.excluded())
                 ? Comparison.of(type, series.subList(0, baselineCount), series.subList(baselineCount, series.size()), properties.significanceLevel())
                 : null;
@@ -41,7 +47,8 @@ public class EvaluationService {
         if (shortfall != null) {
             return EvaluationResult.insufficient(shortfall, baseline, intervention);
         }
-        SeriesAnalysis analysis = analyse(request.type(), request.direction(), series, baseline);
+        SeriesAnalysis analysis = analyse(request.type(), request.direction(), series,
+                ChartOptions.baselineAndIntervention(rules(request.rules()), baseline, series.size(), request.aimTarget()));
         Comparison c = analysis.comparison();
         double before = c.baseline();
         double after = c.intervention();
@@ -54,6 +61,11 @@ public class EvaluationService {
         String summary = summary(request, baseline, intervention, absolute, relative, improved, analysis, significant, aimMet);
         return new EvaluationResult(true, null, baseline, intervention, before, after, absolute, relative, improved, signal,
                 significant, aimMet, summary, analysis);
+    }
+
+    /** The project's rule set, else the installation's. */
+    public RuleSet rules(RuleSet project) {
+        return project != null ? project : properties.rules();
     }
 
     private String shortfall(int baseline, int intervention, EvaluationRequest request) {
@@ -92,10 +104,16 @@ public class EvaluationService {
     static String chartSentence(ControlChart chart) {
         long beyond = chart.limitSignals();
         long better = chart.improvementPoints();
-        String limits = beyond == 0 ? "no point beyond the limits"
-                : String.format(Locale.ROOT, "%d point%s beyond the limits, %d of them an improvement after the go-live", beyond, beyond == 1 ? "" : "s", better);
-        return String.format(Locale.ROOT, "%s (centre line %.4g from the baseline): %s. %s %s", chart.type().label(), chart.centerLine(),
-                limits, chart.runs().explanation(), chart.improvementSignal()
+        String limits = (beyond == 0 ? "no point beyond the limits of its phase"
+                : String.format(Locale.ROOT, "%d point%s beyond the limits of %s phase", beyond, beyond == 1 ? "" : "s", beyond == 1 ? "its" : "their"))
+                + String.format(Locale.ROOT, "; %d point%s after the go-live a special cause in the better direction against the baseline's limits",
+                better, better == 1 ? "" : "s");
+        String phases = chart.phases().size() > 1 ? String.format(Locale.ROOT, " The chart has %d phases, each with its own centre line and limits"
+                + " (the last at %.4g).", chart.phases().size(), chart.phases().get(chart.phases().size() - 1).centerLine()) : "";
+        String rules = chart.rules() == RuleSet.NHS_MDC ? " Rules: Making Data Count; the last point shows " + chart.variationIcon().text().toLowerCase(Locale.ROOT)
+                + (chart.assuranceIcon() == null ? "" : "; " + chart.assuranceIcon().text().toLowerCase(Locale.ROOT)) + "." : " " + chart.runs().explanation();
+        return String.format(Locale.ROOT, "%s (centre line %.4g from the baseline): %s.%s%s %s", chart.type().label(), chart.centerLine(),
+                limits, phases, rules, chart.improvementSignal()
                         ? "The chart shows a special cause in the better direction." : "The chart shows no special cause in the better direction.");
     }
 
@@ -103,7 +121,7 @@ public class EvaluationService {
         StringBuilder s = new StringBuilder(c.test());
         String level = String.format(Locale.ROOT, "%.0f%%", (1 - alpha) * 100);
         if (c.estimate() != null) {
-            boolean ratio = Comparison.RATE_RATIO.equals(c.estimateType());
+            boolean ratio = Comparison.RATE_RATIO.equals(c.estimateType()) || Comparison.GAP_RATIO.equals(c.estimateType());
             s.append(": ").append(c.estimateType()).append(' ').append(ratio ? String.format(Locale.ROOT, "%.3f", c.estimate()) : formatChange(type, c.estimate()));
             if (c.ciLow() != null || c.ciHigh() != null) {
                 s.append(" (").append(level).append(" CI ")
@@ -128,6 +146,8 @@ public class EvaluationService {
             case RATE -> "Rate";
             case COUNT -> "Count per period";
             case CONTINUOUS -> "Mean";
+            case CASES_BETWEEN_EVENTS -> "Mean cases between events";
+            case DAYS_BETWEEN_EVENTS -> "Mean days between events";
         };
     }
 

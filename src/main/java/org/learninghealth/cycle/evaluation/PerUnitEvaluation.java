@@ -54,12 +54,12 @@ public class PerUnitEvaluation {
         this.goLives = goLives;
     }
 
-    public List<UnitResult> evaluate(String projectKey, int cycle, MeasureType type, Direction direction, Double aimTarget) {
+    public List<UnitResult> evaluate(String projectKey, int cycle, MeasureType type, Direction direction, Double aimTarget, RuleSet rules) {
         Map<String, LocalDate> live = goLives.goLives(projectKey, cycle).stream().collect(Collectors.toMap(UnitGoLive::unit, UnitGoLive::date));
         List<UnitResult> results = new ArrayList<>();
         for (String unit : measurements.units(projectKey, cycle)) {
             LocalDate goLive = live.get(unit);
-            EvaluationResult result = evaluation.evaluate(new EvaluationRequest(type, direction, measurements.unitSeries(projectKey, cycle, unit), goLive, aimTarget));
+            EvaluationResult result = evaluation.evaluate(new EvaluationRequest(type, direction, measurements.unitSeries(projectKey, cycle, unit), goLive, aimTarget, rules));
             results.add(new UnitResult(unit, goLive, result));
         }
         return results;

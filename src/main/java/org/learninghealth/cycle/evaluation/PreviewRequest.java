@@ -15,9 +15,21 @@ import org.learninghealth.cycle.system.ApiException;
 /**
  * The body of {@code POST /api/evaluation/preview}: a series an analyst wants judged without running a cycle.
  *
- * @param baselinePoints the first this many periods (in time order) are the baseline
+ * @param baselinePoints the first this many periods (in time order) are the baseline; without {@code phases} their
+ *                       limits are held for the whole series
+ * @param phases         0-based indices (in time order) of the points where a new phase starts, each with its own centre
+ *                       line and limits; the first phase (from point 0, whether 0 is listed or not) is the baseline
+ * @param freezePoints   per phase from the first, optional (null entries allowed): its limits from its first this many
+ *                       points only
+ * @param rules          {@code anhoej} (default) or {@code nhs-mdc}
+ * @param target         the aim, for the assurance icon
  */
-public record PreviewRequest(String type, String direction, Integer baselinePoints, List<Point> points) {
+public record PreviewRequest(String type, String direction, Integer baselinePoints, List<Point> points, List<Integer> phases,
+                             List<Integer> freezePoints, String rules, Double target) {
+
+    public PreviewRequest(String type, String direction, Integer baselinePoints, List<Point> points) {
+        this(type, direction, baselinePoints, points, null, null, null, null);
+    }
 
     /** Most periods one preview takes: 20 years of daily data. */
     public static final int MAX_POINTS = 7305;
@@ -32,18 +44,23 @@ public record PreviewRequest(String type, String direction, Integer baselinePoin
     }
 
     /** A checked request, points in time order. */
-    public record Checked(MeasureType type, Direction direction, int baselineCount, List<MeasurementPoint> points) {
+    public record Checked(MeasureType type, Direction direction, int baselineCount, List<MeasurementPoint> points, ChartOptions options) {
     }
 
     /** @throws ApiException 400 naming each bad point and its problem */
-    public Checked check() {
+    public Checked check(RuleSet defaultRules) {
         MeasureType measureType;
         Direction better;
+        RuleSet ruleSet;
         try {
             measureType = MeasureType.of(type);
-            better = Direction.of(direction);
+            better = measureType.isBetweenEvents() && direction == null ? Direction.INCREASE : Direction.of(direction);
+            ruleSet = RuleSet.of(rules, defaultRules);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
+        }
+        if (measureType.isBetweenEvents() && better != Direction.INCREASE) {
+            throw ApiException.badRequest("For " + measureType.code() + " more between events is better: send direction increase or leave it out.");
         }
         if (points == null || points.size() < 2) {
             throw ApiException.badRequest("Send at least 2 points; found " + (points == null ? 0 : points.size()) + ".");
@@ -53,9 +70,10 @@ public record PreviewRequest(String type, String direction, Integer baselinePoin
         }
         List<String> problems = new ArrayList<>();
         List<MeasurementPoint> checked = new ArrayList<>();
+        boolean fromDates = measureType == MeasureType.DAYS_BETWEEN_EVENTS && points.stream().allMatch(p -> p != null && p.value() == null);
         Map<LocalDate, Integer> seen = new HashMap<>();
         for (int i = 0; i < points.size(); i++) {
-            MeasurementPoint point = check(i + 1, points.get(i), measureType, problems);
+            MeasurementPoint point = check(i + 1, points.get(i), measureType, fromDates, problems);
             if (point != null) {
                 Integer earlier = seen.putIfAbsent(point.period(), i + 1);
                 if (earlier != null) {
@@ -65,19 +83,79 @@ public record PreviewRequest(String type, String direction, Integer baselinePoin
                 }
             }
         }
-        if (baselinePoints == null) {
-            problems.add("baselinePoints is missing: say how many of the first periods are the baseline");
-        } else if (baselinePoints < 2 || baselinePoints > points.size()) {
-            problems.add("baselinePoints " + baselinePoints + " must be between 2 and the number of points (" + points.size() + ")");
+        checked.sort(Comparator.comparing(MeasurementPoint::period));
+        if (fromDates) {
+            checked = gapsFromDates(checked);
+        }
+        int size = fromDates ? points.size() - 1 : points.size();
+        List<Phase> phaseList = phases(size, problems);
+        Integer baseline = baselinePoints;
+        if (baseline == null && phaseList != null) {
+            baseline = phaseList.size() > 1 ? phaseList.get(1).start() : size;
+        }
+        if (baseline == null) {
+            problems.add("baselinePoints is missing: say how many of the first periods are the baseline (or send phases)");
+        } else if (baseline < 2 || baseline > size) {
+            problems.add("baselinePoints " + baseline + " must be between 2 and the number of points (" + size + ")");
+        } else if (phaseList != null && phaseList.size() > 1 && phaseList.get(1).start() != baseline) {
+            problems.add("baselinePoints " + baseline + " differs from the start of the second phase (" + phaseList.get(1).start()
+                    + "); the first phase is the baseline");
+        }
+        if (target != null && !Double.isFinite(target)) {
+            problems.add("target must be a number");
         }
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("The series cannot be judged: " + String.join("; ", MeasurementDataException.summarise(problems)) + ".");
         }
-        checked.sort(Comparator.comparing(MeasurementPoint::period));
-        return new Checked(measureType, better, baselinePoints, List.copyOf(checked));
+        ChartOptions options = new ChartOptions(ruleSet, phaseList != null ? phaseList : List.of(new Phase(0, baseline)), target);
+        return new Checked(measureType, better, baseline, List.copyOf(checked), options);
     }
 
-    private static MeasurementPoint check(int n, Point p, MeasureType type, List<String> problems) {
+    /** Days between events given as the dates of the events: the first date starts the clock. */
+    static List<MeasurementPoint> gapsFromDates(List<MeasurementPoint> events) {
+        List<MeasurementPoint> gaps = new ArrayList<>();
+        for (int i = 1; i < events.size(); i++) {
+            MeasurementPoint e = events.get(i);
+            long days = java.time.temporal.ChronoUnit.DAYS.between(events.get(i - 1).period(), e.period());
+            MeasurementPoint gap = MeasurementPoint.single(e.period(), days);
+            gaps.add(e.excluded() ? gap.asExcluded() : gap);
+        }
+        return gaps;
+    }
+
+    private List<Phase> phases(int size, List<String> problems) {
+        if (phases == null || phases.isEmpty()) {
+            if (freezePoints != null && !freezePoints.isEmpty()) {
+                problems.add("freezePoints needs phases (send phases: [0] for one phase)");
+            }
+            return null;
+        }
+        List<Integer> starts = new ArrayList<>(phases);
+        if (starts.contains(null)) {
+            problems.add("phases must be point indices, without empty entries");
+            return null;
+        }
+        if (starts.get(0) != 0) {
+            starts.add(0, 0);
+        }
+        if (freezePoints != null && freezePoints.size() > starts.size()) {
+            problems.add("freezePoints has " + freezePoints.size() + " entries for " + starts.size() + " phases");
+        }
+        List<Phase> result = new ArrayList<>();
+        for (int k = 0; k < starts.size(); k++) {
+            Integer freeze = freezePoints != null && k < freezePoints.size() ? freezePoints.get(k) : null;
+            result.add(new Phase(starts.get(k), freeze));
+        }
+        try {
+            new ChartOptions(RuleSet.ANHOEJ, result, null).check(size);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+        return result;
+    }
+
+    private static MeasurementPoint check(int n, Point p, MeasureType type, boolean fromDates, List<String> problems) {
         if (p == null) {
             problems.add("point " + n + " is empty");
             return null;
@@ -108,18 +186,22 @@ public record PreviewRequest(String type, String direction, Integer baselinePoin
                 problems.add(name + ": numerator " + p.numerator() + " is larger than denominator " + p.denominator()
                         + " (a proportion cannot exceed 1)");
             }
+        } else if (fromDates) {
+            // the value is the gap from the event before, computed once all dates are checked
         } else if (p.value() == null) {
-            problems.add(name + ": value is missing");
-        } else if (type == MeasureType.COUNT && (p.value() < 0 || p.value() != Math.rint(p.value()))) {
-            problems.add(name + ": count " + p.value() + " must be a whole number, 0 or more");
-        } else if (!Double.isFinite(p.value()) || p.value() < 0) {
-            problems.add(name + ": value " + p.value() + " must be a number, 0 or more");
+            problems.add(name + ": value is missing" + (type == MeasureType.DAYS_BETWEEN_EVENTS ? " (send a value for every event, or none: then the days are counted between the dates)" : ""));
+        } else if (!Double.isFinite(p.value())) {
+            problems.add(name + ": value " + p.value() + " must be a finite number");
+        } else if ((type == MeasureType.COUNT || type == MeasureType.CASES_BETWEEN_EVENTS) && (p.value() < 0 || p.value() != Math.rint(p.value()))) {
+            problems.add(name + ": " + (type == MeasureType.COUNT ? "count " : "cases between events ") + p.value() + " must be a whole number, 0 or more");
+        } else if (type == MeasureType.DAYS_BETWEEN_EVENTS && p.value() <= 0) {
+            problems.add(name + ": days between events " + p.value() + " must be greater than 0 (two events on one day: add them as one gap)");
         }
         if (problems.size() > before) {
             return null;
         }
         MeasurementPoint point = type.isRatio() ? MeasurementPoint.ratio(period, p.numerator(), p.denominator())
-                : MeasurementPoint.single(period, p.value());
+                : MeasurementPoint.single(period, p.value() == null ? 0 : p.value());
         return Boolean.TRUE.equals(p.excluded()) ? point.asExcluded() : point;
     }
 }

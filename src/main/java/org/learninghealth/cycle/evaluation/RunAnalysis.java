@@ -60,6 +60,35 @@ public record RunAnalysis(double median, int usefulPoints, int longestRun, int l
                 improvement, explain(n, longest, runLimit, crossings, crossingsLimit, runSignal, crossingSignal, improvement));
     }
 
+    /**
+     * Per point: +1 or −1 when it is part of a run on that side of the median longer than {@code limit}, else 0 (points
+     * on the median neither break nor join a run).
+     */
+    static int[] longRunSides(double[] values, double median, int limit) {
+        int[] result = new int[values.length];
+        int side = 0;
+        List<Integer> members = new ArrayList<>();
+        for (int i = 0; i <= values.length; i++) {
+            int s = i < values.length ? (values[i] > median ? 1 : values[i] < median ? -1 : 0) : 2;
+            if (s == 0) {
+                continue;
+            }
+            if (s != side) {
+                if (side != 0 && members.size() > limit) {
+                    for (int m : members) {
+                        result[m] = side;
+                    }
+                }
+                members.clear();
+                side = s;
+            }
+            if (i < values.length) {
+                members.add(i);
+            }
+        }
+        return result;
+    }
+
     /** round(log2 n) + 3: the longest run expected by chance in n useful points. */
     static int longestRunLimit(int n) {
         return n == 0 ? 0 : (int) Math.round(Math.log(n) / Math.log(2)) + 3;

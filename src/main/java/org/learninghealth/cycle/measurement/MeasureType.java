@@ -12,7 +12,14 @@ public enum MeasureType {
     /** events per period with a steady area of opportunity, e.g. central-line infections per month (c chart). */
     COUNT(false),
     /** one value per period, e.g. median minutes door-to-needle (I chart). */
-    CONTINUOUS(false);
+    CONTINUOUS(false),
+    /**
+     * opportunities (patients, procedures) between consecutive rare events, e.g. surgeries between deaths (g chart);
+     * more between events is better
+     */
+    CASES_BETWEEN_EVENTS(false),
+    /** days between consecutive rare events, e.g. days between falls with injury (t chart); more is better */
+    DAYS_BETWEEN_EVENTS(false);
 
     private final boolean ratio;
 
@@ -25,19 +32,31 @@ public enum MeasureType {
         return ratio;
     }
 
+    /** the name in forms, files and the API: {@code proportion}, {@code cases-between-events}, ... */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** whether each row is one rare event and its value the gap since the one before (g and t charts) */
+    public boolean isBetweenEvents() {
+        return this == CASES_BETWEEN_EVENTS || this == DAYS_BETWEEN_EVENTS;
+    }
+
     public String csvHeader() {
-        return ratio ? "period,numerator,denominator" : this == COUNT ? "period,count" : "period,value";
+        return ratio ? "period,numerator,denominator" : this == COUNT ? "period,count"
+                : this == CASES_BETWEEN_EVENTS ? "period,cases" : this == DAYS_BETWEEN_EVENTS ? "period,days" : "period,value";
     }
 
     public static MeasureType of(String value) {
         if (value == null) {
-            throw new IllegalArgumentException("The measure type is missing; expected one of proportion, rate, count, continuous.");
+            throw new IllegalArgumentException("The measure type is missing; expected one of "
+                    + Arrays.stream(values()).map(MeasureType::code).toList() + ".");
         }
         try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown measure type '" + value + "'; expected one of "
-                    + Arrays.stream(values()).map(t -> t.name().toLowerCase(Locale.ROOT)).toList() + ".");
+                    + Arrays.stream(values()).map(MeasureType::code).toList() + ".");
         }
     }
 }

@@ -11,7 +11,10 @@ import java.util.Set;
 
 /**
  * The one check of measurement data, whatever way it came in. Columns {@code period}, then
- * {@code numerator,denominator} (proportion, rate), {@code count} or {@code value} (continuous), and the optional
+ * {@code numerator,denominator} (proportion, rate), {@code count}, {@code value} (continuous, any finite number),
+ * {@code cases} (cases between events: one row per event) or {@code days} (days between events: one row per event,
+ * the days may be left out, then they are counted between the dates of each unit's events and its first event only
+ * starts the clock), and the optional
  * {@code unit}, {@code note}, {@code excluded}; header names in any order and case, and without a header the same
  * order by position. Every problem is collected with its row, so one answer names them all; any problem refuses
  * the whole submission.
@@ -19,6 +22,7 @@ import java.util.Set;
 public class MeasurementReader {
 
     static final String PERIOD = "period", NUMERATOR = "numerator", DENOMINATOR = "denominator", COUNT = "count", VALUE = "value",
+            CASES = "cases", DAYS = "days",
             UNIT = "unit", NOTE = "note", EXCLUDED = "excluded";
     static final int MAX_NOTE = 500;
     private static final Map<String, String> ALIASES = Map.of("notes", NOTE, "comment", NOTE, "ward", UNIT, "date", PERIOD,
@@ -45,7 +49,16 @@ public class MeasurementReader {
     }
 
     private List<String> valueColumns() {
-        return type.isRatio() ? List.of(NUMERATOR, DENOMINATOR) : List.of(type == MeasureType.COUNT ? COUNT : VALUE);
+        return type.isRatio() ? List.of(NUMERATOR, DENOMINATOR) : List.of(singleColumn());
+    }
+
+    private String singleColumn() {
+        return switch (type) {
+            case COUNT -> COUNT;
+            case CASES_BETWEEN_EVENTS -> CASES;
+            case DAYS_BETWEEN_EVENTS -> DAYS;
+            default -> VALUE;
+        };
     }
 
     /** @throws MeasurementDataException naming every problem; nothing is returned then */
@@ -79,10 +92,44 @@ public class MeasurementReader {
         if (read.isEmpty() && problems.isEmpty()) {
             problems.add("no data rows: give one row per period as " + String.join(",", columns()));
         }
+        if (problems.isEmpty() && type == MeasureType.DAYS_BETWEEN_EVENTS) {
+            read = daysFromDates(read, problems);
+        }
         if (!problems.isEmpty()) {
             throw MeasurementDataException.of(problems);
         }
         return read;
+    }
+
+    /** Rows without days: counted between the dates of each unit's events; each unit's first event starts the clock. */
+    private static List<MeasurementRow> daysFromDates(List<MeasurementRow> rows, List<String> problems) {
+        long without = rows.stream().filter(r -> r.point().value() == null).count();
+        if (without == 0) {
+            return rows;
+        }
+        if (without < rows.size()) {
+            problems.add(without + " of " + rows.size() + " events have no days: give the days between events on every row, or on none"
+                    + " (then they are counted between the dates)");
+            return rows;
+        }
+        Map<String, List<MeasurementRow>> byUnit = new LinkedHashMap<>();
+        rows.forEach(r -> byUnit.computeIfAbsent(r.unit() == null ? "" : r.unit(), u -> new ArrayList<>()).add(r));
+        List<MeasurementRow> gaps = new ArrayList<>();
+        for (List<MeasurementRow> events : byUnit.values()) {
+            events.sort(java.util.Comparator.comparing(r -> r.point().period()));
+            for (int i = 1; i < events.size(); i++) {
+                MeasurementPoint e = events.get(i).point();
+                long days = java.time.temporal.ChronoUnit.DAYS.between(events.get(i - 1).point().period(), e.period());
+                if (days <= 0) {
+                    problems.add("events on " + e.period() + " and the one before are on the same day: give them as one event");
+                }
+                gaps.add(new MeasurementRow(events.get(i).unit(), new MeasurementPoint(e.period(), null, null, (double) days, e.excluded(), e.note())));
+            }
+        }
+        if (gaps.isEmpty()) {
+            problems.add("one event only: days between events need the date of the event before it too");
+        }
+        return gaps;
     }
 
     private Map<String, Integer> positional() {
@@ -100,7 +147,8 @@ public class MeasurementReader {
     }
 
     private boolean isHeader(MeasurementTable.Row row) {
-        return row.cells().stream().anyMatch(c -> c != null && (columns().contains(canonical(c)) || List.of(NUMERATOR, DENOMINATOR, COUNT, VALUE).contains(canonical(c))));
+        return row.cells().stream().anyMatch(c -> c != null && (columns().contains(canonical(c))
+                || List.of(NUMERATOR, DENOMINATOR, COUNT, VALUE, CASES, DAYS).contains(canonical(c))));
     }
 
     private Map<String, Integer> header(MeasurementTable.Row row, List<String> problems) {
@@ -113,8 +161,8 @@ public class MeasurementReader {
                 continue;
             }
             String name = canonical(raw);
-            if (type == MeasureType.COUNT && name.equals(VALUE)) {
-                name = COUNT;
+            if (!type.isRatio() && name.equals(VALUE)) {
+                name = singleColumn();
             }
             if (!known.contains(name)) {
                 problems.add(row.where() + ": the column '" + raw + "' does not fit a " + type.name().toLowerCase(Locale.ROOT)
@@ -134,7 +182,9 @@ public class MeasurementReader {
 
     private List<String> requiredColumns() {
         List<String> required = new ArrayList<>(List.of(PERIOD));
-        required.addAll(valueColumns());
+        if (type != MeasureType.DAYS_BETWEEN_EVENTS) {
+            required.addAll(valueColumns());
+        }
         return required;
     }
 
@@ -190,13 +240,18 @@ public class MeasurementReader {
 
     private MeasurementPoint single(MeasurementTable.Row row, Map<String, Integer> columns, boolean decimalComma, List<String> problems) {
         String where = row.where();
-        String column = type == MeasureType.COUNT ? COUNT : VALUE;
+        String column = singleColumn();
         String text = cell(row, columns, column);
+        if (type == MeasureType.DAYS_BETWEEN_EVENTS && text.isEmpty()) {
+            return new MeasurementPoint(null, null, null, null);
+        }
         Double value = number(text, column, where, decimalComma, problems);
         if (type == MeasureType.COUNT && value != null && (value < 0 || value != Math.rint(value))) {
             problems.add(where + ": count " + text + " must be a whole number of events, 0 or more");
-        } else if (value != null && value < 0) {
-            problems.add(where + ": value " + text + " is negative; measures are 0 or more");
+        } else if (type == MeasureType.CASES_BETWEEN_EVENTS && value != null && (value < 0 || value != Math.rint(value))) {
+            problems.add(where + ": cases " + text + " must be a whole number of cases between this event and the one before, 0 or more");
+        } else if (type == MeasureType.DAYS_BETWEEN_EVENTS && value != null && value <= 0) {
+            problems.add(where + ": days " + text + " must be more than 0 (the days since the event before)");
         }
         return new MeasurementPoint(null, null, null, value);
     }

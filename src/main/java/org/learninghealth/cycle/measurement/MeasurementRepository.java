@@ -162,8 +162,24 @@ public class MeasurementRepository {
                         byUnit.computeIfAbsent(p.period(), k -> new ArrayList<>()).add(Map.entry(unit, p));
                     }
                 }, projectKey, cycle);
+        boolean anyUnit = !byUnit.isEmpty();
         byUnit.forEach((period, points) -> all.computeIfAbsent(period, k -> combined(type, period, points)));
-        return List.copyOf(all.values());
+        List<MeasurementPoint> series = List.copyOf(all.values());
+        return type == MeasureType.DAYS_BETWEEN_EVENTS && anyUnit ? daysAcrossUnits(series) : series;
+    }
+
+    /**
+     * The units' events in one timeline: the days of each event since the event before it on any unit (the first keeps
+     * its own). Cases between events cannot be merged that way (each unit counts its own cases), so they add up.
+     */
+    private static List<MeasurementPoint> daysAcrossUnits(List<MeasurementPoint> events) {
+        List<MeasurementPoint> merged = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            MeasurementPoint e = events.get(i);
+            double days = i == 0 ? e.value() : java.time.temporal.ChronoUnit.DAYS.between(events.get(i - 1).period(), e.period());
+            merged.add(new MeasurementPoint(e.period(), null, null, days, e.excluded(), e.note()));
+        }
+        return merged;
     }
 
     /** The series of one unit, its own rows only. */
@@ -253,7 +269,9 @@ public class MeasurementRepository {
             return new MeasurementPoint(period, n, d, null, excluded, note);
         }
         double sum = points.stream().mapToDouble(e -> e.getValue().value()).sum();
-        return new MeasurementPoint(period, null, null, type == MeasureType.CONTINUOUS ? sum / points.size() : sum, excluded, note);
+        double value = type == MeasureType.CONTINUOUS ? sum / points.size()
+                : type == MeasureType.DAYS_BETWEEN_EVENTS ? points.stream().mapToDouble(e -> e.getValue().value()).min().orElse(0) : sum;
+        return new MeasurementPoint(period, null, null, value, excluded, note);
     }
 
     private static MeasurementPoint point(ResultSet rs, int periodColumn) throws SQLException {

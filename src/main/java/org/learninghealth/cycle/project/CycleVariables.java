@@ -67,6 +67,11 @@ public final class CycleVariables {
     /** Optional FHIR source of the plan: the server's base URL and the Measure's canonical URL. */
     public static final String FHIR_SERVER = "fhirServer";
     public static final String FHIR_MEASURE = "fhirMeasure";
+    /** Making Data Count's icons of the evaluated chart's last point: {@code common-cause}, {@code pass}, ... */
+    public static final String VARIATION_ICON = "variationIcon";
+    public static final String ASSURANCE_ICON = "assuranceIcon";
+    /** optional override of the installation's rule set: {@code anhoej} or {@code nhs-mdc} */
+    public static final String SPC_RULES = "spcRules";
     /** What the last pull from the FHIR server did (or why it could not), shown in the submit form. */
     public static final String FHIR_PULL_STATUS = "fhirPullStatus";
     /** When the last pull succeeded (ISO instant): the next one asks for reports updated since. */

@@ -81,7 +81,7 @@ class ChartRendererTest {
         notes.put(START.plusWeeks(3), "agency staff on nights");
         notes.put(START.plusWeeks(12), "new bed alarms");
         org.jfree.chart.JFreeChart picture = ChartRenderer.draw(chart, new ChartRenderer.Labels("LC-2026-0001", "Falls", MeasureType.RATE), List.of(), notes);
-        List<String> markers = picture.getXYPlot().getAnnotations().stream().map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a))
+        List<String> markers = picture.getXYPlot().getAnnotations().stream().filter(a -> a instanceof org.jfree.chart.annotations.XYTextAnnotation).map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a))
                 .map(a -> a.getText() + "@" + LocalDate.ofEpochDay((long) a.getX() / 86_400_000L) + "=" + a.getY()).toList();
         assertThat(markers).containsExactly("1@" + START.plusWeeks(3) + "=" + chart.points().get(3).value(),
                 "2@" + START.plusWeeks(12) + "=" + chart.points().get(12).value());

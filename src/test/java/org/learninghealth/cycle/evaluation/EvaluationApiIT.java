@@ -135,6 +135,75 @@ class EvaluationApiIT extends CycleSteps {
     }
 
     @Test
+    void phasesFreezingRulesAndIconsThroughThePreview() throws IOException {
+        // NHSRplotthedots: rebase at point 20, both phases fixed after 12 points, decrease is better, target 9
+        List<CSVRecord> rows = ControlChartsTest.reference("nhsrplotthedots-two-phases.csv");
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            points.add(Map.of("period", week(i), "value", Double.parseDouble(rows.get(i).get("y"))));
+        }
+        Map<String, Object> body = body("continuous", "decrease", null, points);
+        body.put("phases", List.of(20));
+        body.put("freezePoints", List.of(12, 12));
+        body.put("rules", "nhs-mdc");
+        body.put("target", 9);
+        JsonNode answer = preview("lead", body).getBody();
+
+        assertThat(answer.get("chart").asText()).isEqualTo("xmr");
+        assertThat(answer.get("rules").asText()).isEqualTo("nhs-mdc");
+        assertThat(answer.get("variationIcon").asText()).isEqualTo("common-cause");
+        assertThat(answer.get("assuranceIcon").asText()).isEqualTo("hit-and-miss");
+        assertThat(answer.get("phases")).hasSize(2);
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode p = answer.get("points").get(i);
+            assertThat(p.get("phase").asInt()).isEqualTo(Integer.parseInt(rows.get(i).get("phase")));
+            assertThat(p.get("centerLine").asDouble()).isCloseTo(Double.parseDouble(rows.get(i).get("mean")), within(5e-5));
+            assertThat(p.get("lcl").asDouble()).isCloseTo(Double.parseDouble(rows.get(i).get("lpl")), within(5e-5));
+            assertThat(p.get("ucl").asDouble()).isCloseTo(Double.parseDouble(rows.get(i).get("upl")), within(5e-5));
+        }
+        assertThat(answer.get("points").get(29).get("rules").get(0).asText()).isEqualTo("trend");
+        assertThat(answer.get("points").get(37).get("rules").get(0).asText()).isEqualTo("outside-limits");
+
+        // the same series with Anhøj's rules: I chart, its run analysis names the rules per point
+        body.put("rules", "anhoej");
+        JsonNode anhoej = preview("lead", body).getBody();
+        assertThat(anhoej.get("chart").asText()).isEqualTo("i");
+        assertThat(anhoej.get("points").get(37).get("rules").toString()).contains("outside-limits");
+        assertThat(anhoej.get("runs").get("longestRunLimit").asInt()).isPositive();
+
+        body.put("phases", List.of(20, 20));
+        assertThat(refusal(preview("lead", body))).contains("phase starts must increase");
+        body.put("phases", List.of(20));
+        body.put("rules", "western-electric");
+        assertThat(refusal(preview("lead", body))).contains("Unknown rule set 'western-electric'; expected one of [anhoej, nhs-mdc]");
+    }
+
+    @Test
+    void negativeValuesAndRareEventsThroughThePreview() {
+        List<Map<String, Object>> points = new ArrayList<>();
+        double[] change = {-0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1.71506499, 0.46091621, -1.26506123};
+        for (int i = 0; i < change.length; i++) {
+            points.add(Map.of("period", week(i), "value", change[i]));
+        }
+        assertThat(preview("lead", body("continuous", "increase", 4, points)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // days between deaths as the dates of the deaths (qicharts2's cabg): the first date starts the clock
+        List<Map<String, Object>> deaths = new ArrayList<>();
+        for (String date : List.of("2011-07-21", "2011-08-06", "2011-08-26", "2011-08-31", "2011-09-13", "2011-10-04", "2011-10-09")) {
+            deaths.add(Map.of("period", date));
+        }
+        Map<String, Object> days = body("days-between-events", null, 3, deaths);
+        ResponseEntity<JsonNode> t = preview("lead", days);
+        assertThat(t.getStatusCode()).as("%s", t.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(t.getBody().get("chart").asText()).isEqualTo("t");
+        assertThat(t.getBody().get("points")).hasSize(6);
+        assertThat(t.getBody().get("points").get(0).get("value").asDouble()).isEqualTo(16.0);
+        assertThat(t.getBody().get("comparison").get("estimateType").asText()).isEqualTo("ratio of mean gaps");
+        assertThat(refusal(preview("lead", body("cases-between-events", "decrease", 3, deaths))))
+                .contains("more between events is better");
+    }
+
+    @Test
     void thePreviewDrawsItsChart() throws IOException {
         List<Map<String, Object>> points = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

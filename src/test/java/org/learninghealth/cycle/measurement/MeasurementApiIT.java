@@ -197,7 +197,7 @@ class MeasurementApiIT extends CycleSteps {
         }
         assertThat(send("analyst", key, "text/csv", csv.toString()).getStatusCode().value()).isEqualTo(200);
 
-        List<PerUnitEvaluation.UnitResult> units = perUnit.evaluate(key, 1, MeasureType.PROPORTION, Direction.DECREASE, 0.10);
+        List<PerUnitEvaluation.UnitResult> units = perUnit.evaluate(key, 1, MeasureType.PROPORTION, Direction.DECREASE, 0.10, null);
         ControlChart westChart = units.get(0).result().chart();
         assertThat(units.get(0).unit()).isEqualTo("4 West");
         assertThat(units.get(0).result().baselinePeriods()).isEqualTo(8);

@@ -93,4 +93,36 @@ class MeasurementReaderTest {
         assertThatThrownBy(() -> DelimitedText.read("2026-01-05,1\n2026-01-06,1\n2026-01-07,1", 2)).isInstanceOf(MeasurementTooLargeException.class)
                 .hasMessageContaining("more than 2 rows");
     }
+
+    @Test
+    void aContinuousMeasureMayBeNegative() {
+        // NHSRplotthedots' own fixture starts with rnorm(20) = -0.56047565, ...: a change from baseline is often below 0
+        assertThat(read(MeasureType.CONTINUOUS, "period,value\n2020-01-02,-0.56047565\n2020-01-03,-0.23017749\n2020-01-04;1.55870831".replace(';', ',')))
+                .extracting(r -> r.point().value()).containsExactly(-0.56047565, -0.23017749, 1.55870831);
+        assertThatThrownBy(() -> read(MeasureType.COUNT, "2026-02-02,-3")).hasMessageContaining("count -3 must be a whole number of events, 0 or more");
+    }
+
+    @Test
+    void rareEventsAsGapsOrAsTheDatesOfTheEvents() {
+        // qicharts2 vignette, cabg deaths: surgeries between deaths (g) and days between them (t)
+        assertThat(read(MeasureType.CASES_BETWEEN_EVENTS, "period,cases\n2011-08-06,23\n2011-08-26,39")).extracting(r -> r.point().value())
+                .containsExactly(23.0, 39.0);
+        assertThat(read(MeasureType.DAYS_BETWEEN_EVENTS, "date,days\n2011-08-06,16\n2011-08-26,20")).extracting(r -> r.point().value())
+                .containsExactly(16.0, 20.0);
+        // dates only: the days are counted per unit, each unit's first event starts the clock
+        List<MeasurementRow> gaps = read(MeasureType.DAYS_BETWEEN_EVENTS, "period,unit\n2011-07-21,4 West\n2011-08-06,4 West\n2011-08-26,4 West\n"
+                + "2011-08-01,5 East\n2011-08-31,5 East");
+        assertThat(gaps).containsExactly(
+                new MeasurementRow("4 West", MeasurementPoint.single(LocalDate.of(2011, 8, 6), 16)),
+                new MeasurementRow("4 West", MeasurementPoint.single(LocalDate.of(2011, 8, 26), 20)),
+                new MeasurementRow("5 East", MeasurementPoint.single(LocalDate.of(2011, 8, 31), 30)));
+        assertThatThrownBy(() -> read(MeasureType.DAYS_BETWEEN_EVENTS, "period,days\n2011-08-06,16\n2011-08-26,"))
+                .hasMessageContaining("1 of 2 events have no days: give the days between events on every row, or on none");
+        assertThatThrownBy(() -> read(MeasureType.DAYS_BETWEEN_EVENTS, "period,days\n2011-08-06,0"))
+                .hasMessageContaining("line 2: days 0 must be more than 0");
+        assertThatThrownBy(() -> read(MeasureType.CASES_BETWEEN_EVENTS, "period,cases\n2011-08-06,2.5"))
+                .hasMessageContaining("line 2: cases 2.5 must be a whole number");
+        assertThatThrownBy(() -> read(MeasureType.DAYS_BETWEEN_EVENTS, "period\n2011-08-06"))
+                .hasMessageContaining("one event only");
+    }
 }
