@@ -147,6 +147,28 @@ class LearningCycleProcessTest extends CycleSteps {
     }
 
     @Test
+    void aPlanMayChooseMakingDataCountAndTheEvaluationCarriesItsIcons() {
+        String key = started("lead");
+        acceptedWithEvidence(key);
+        Map<String, Object> plan = new HashMap<>(plan());
+        plan.put(SPC_RULES, "western-electric");
+        assertThatThrownBy(() -> planned(key, plan)).hasMessageContaining("Unknown rule set 'western-electric'");
+        plan.put(SPC_RULES, "nhs-mdc");
+        planned(key, plan);
+        reviewed("irb", key, OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", null);
+        executeJobs(key);
+        rolledOut(key, TODAY);
+        measurementPeriodOver(key, 12);
+        measurementsSubmitted(key, weeklyProportions(TODAY, 10, 20, 10, 8), false);
+
+        assertThat(variable(key, CHART_TYPE)).isEqualTo("xmr");
+        assertThat(variable(key, IMPROVEMENT_SIGNAL)).as("the intervention lies below the baseline's lower limit").isEqualTo(true);
+        assertThat(variable(key, VARIATION_ICON)).as("the last point against its own phase").isEqualTo("common-cause");
+        assertThat(variable(key, ASSURANCE_ICON)).as("the aim (10%) lies between the intervention's limits").isEqualTo("hit-and-miss");
+        assertThat((String) variable(key, EVALUATION_SUMMARY)).contains("XmR chart (Making Data Count)", "2 phases", "Rules: Making Data Count");
+    }
+
+    @Test
     void abandonEndsTheProjectWithAKnowledgeRecord() {
         String key = throughEvaluation("lead", 20, 22);
         assertThat(variable(key, IMPROVED)).isEqualTo(false);

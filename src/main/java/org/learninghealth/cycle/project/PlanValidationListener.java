@@ -48,12 +48,22 @@ public class PlanValidationListener implements TaskListener {
         } else if (!(weeks instanceof Integer)) {
             task.setVariable(MEASUREMENT_WEEKS, n.intValue());
         }
+        MeasureType type = MeasureType.of((String) task.getVariable(MEASURE_TYPE));
+        if (type.isBetweenEvents() && "decrease".equalsIgnoreCase(String.valueOf(task.getVariable(IMPROVEMENT_DIRECTION)))) {
+            problems.add("For " + type.code() + " more between events is better, but the challenge says lower is better: ask the triage to"
+                    + " correct the direction, or measure a count or rate instead.");
+        }
+        try {
+            org.learninghealth.cycle.evaluation.RuleSet.of((String) task.getVariable(SPC_RULES), null);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
         Object target = task.getVariable(AIM_TARGET);
         if (!(target instanceof Number t)) {
             problems.add("Set the aim target: the value of the measure that would mean the aim is met.");
-        } else if (MeasureType.of((String) task.getVariable(MEASURE_TYPE)) == MeasureType.PROPORTION && (t.doubleValue() < 0 || t.doubleValue() > 1)) {
+        } else if (type == MeasureType.PROPORTION && (t.doubleValue() < 0 || t.doubleValue() > 1)) {
             problems.add("For a proportion the aim target is a fraction from 0 to 1 (0.15 for 15%), was " + t + ".");
-        } else if (t.doubleValue() < 0) {
+        } else if (t.doubleValue() < 0 && type != MeasureType.CONTINUOUS) {
             problems.add("The aim target cannot be negative (was " + t + ").");
         }
         List<String> unanswered = QUESTIONNAIRE.stream().filter(q -> !(task.getVariable(q) instanceof Boolean)).toList();
