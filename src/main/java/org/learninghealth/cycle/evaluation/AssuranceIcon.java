@@ -44,12 +44,4 @@ public enum AssuranceIcon {
         return HIT_AND_MISS;
     }
 
-    public static AssuranceIcon ofCode(String code) {
-        for (AssuranceIcon icon : values()) {
-            if (icon.code.equals(code)) {
-                return icon;
-            }
-        }
-        return null;
-    }
 }

@@ -44,12 +44,4 @@ public enum VariationIcon {
         return side > 0 ? (better ? IMPROVEMENT_HIGH : CONCERN_HIGH) : (better ? IMPROVEMENT_LOW : CONCERN_LOW);
     }
 
-    public static VariationIcon ofCode(String code) {
-        for (VariationIcon icon : values()) {
-            if (icon.code.equals(code)) {
-                return icon;
-            }
-        }
-        return null;
-    }
 }
