@@ -106,7 +106,7 @@ public class EvaluationService {
         long better = chart.improvementPoints();
         String limits = (beyond == 0 ? "no point beyond the limits of its phase"
                 : String.format(Locale.ROOT, "%d point%s beyond the limits of %s phase", beyond, beyond == 1 ? "" : "s", beyond == 1 ? "its" : "their"))
-                + String.format(Locale.ROOT, "; %d point%s after the go-live a special cause in the better direction against the baseline's limits",
+                + String.format(Locale.ROOT, "; %d improvement point%s after the go-live (a special cause in the better direction against the baseline's limits)",
                 better, better == 1 ? "" : "s");
         String phases = chart.phases().size() > 1 ? String.format(Locale.ROOT, " The chart has %d phases, each with its own centre line and limits"
                 + " (the last at %.4g).", chart.phases().size(), chart.phases().get(chart.phases().size() - 1).centerLine()) : "";
