@@ -153,16 +153,8 @@ public final class ControlCharts {
                                       int laneyMinDenominator) {
         double n = used.stream().mapToDouble(i -> points.get(i).denominator()).sum();
         double center = used.stream().mapToDouble(i -> points.get(i).numerator()).sum() / n;
-        double chiSquare = 0;
-        List<Double> z = new ArrayList<>();
-        for (int i : used) {
-            double sigma = sigma(proportion, center, points.get(i).denominator());
-            if (sigma > 0) {
-                double zi = (values[i] - center) / sigma;
-                z.add(zi);
-                chiSquare += zi * zi;
-            }
-        }
+        List<Double> z = zScores(proportion, points, values, used, center);
+        double chiSquare = z.stream().mapToDouble(zi -> zi * zi).sum();
         Double sigmaZ = sigmaZ(z);
         double dispersionP = z.size() >= 2 ? 1 - new ChiSquaredDistribution(null, z.size() - 1).cumulativeProbability(chiSquare) : 1;
         double meanDenominator = n / used.size();
@@ -197,14 +189,7 @@ public final class ControlCharts {
                 double c = used.stream().mapToDouble(i -> points.get(i).numerator()).sum() / n;
                 double inflation = 1;
                 if (choice.chart.isLaney()) {
-                    List<Double> z = new ArrayList<>();
-                    for (int i : used) {
-                        double s = sigma(choice.proportion, c, points.get(i).denominator());
-                        if (s > 0) {
-                            z.add((values[i] - c) / s);
-                        }
-                    }
-                    Double sz = sigmaZ(z);
+                    Double sz = sigmaZ(zScores(choice.proportion, points, values, used, c));
                     inflation = sz == null ? 1 : sz;
                 }
                 for (int i = from; i < to; i++) {
@@ -310,6 +295,18 @@ public final class ControlCharts {
         return proportion ? Math.sqrt(center * (1 - center) / n) : Math.sqrt(center / n);
     }
 
+    /** The used points' z-scores against the centre line (points with no binomial or Poisson spread left out). */
+    private static List<Double> zScores(boolean proportion, List<MeasurementPoint> points, double[] values, List<Integer> used, double center) {
+        List<Double> z = new ArrayList<>();
+        for (int i : used) {
+            double sigma = sigma(proportion, center, points.get(i).denominator());
+            if (sigma > 0) {
+                z.add((values[i] - center) / sigma);
+            }
+        }
+        return z;
+    }
+
     /** Laney's σz: MR̄ of consecutive z-scores / 1.128; {@code null} with fewer than two. */
     private static Double sigmaZ(List<Double> z) {
         if (z.size() < 2) {
@@ -326,20 +323,24 @@ public final class ControlCharts {
         return used.stream().mapToDouble(i -> values[i]).sum() / used.size();
     }
 
-    /** MR̄ over pairs of adjacent points that both count (Montgomery). */
-    private static double adjacentMeanRange(double[] values, List<Integer> used) {
-        double sum = 0;
+    /** The moving ranges of the pairs of used points that are neighbours in the series: an excluded point breaks a pair (Montgomery). */
+    static double[] adjacentRanges(double[] values, List<Integer> used, String chart) {
+        double[] ranges = new double[Math.max(0, used.size() - 1)];
         int count = 0;
         for (int k = 1; k < used.size(); k++) {
             if (used.get(k) == used.get(k - 1) + 1) {
-                sum += Math.abs(values[used.get(k)] - values[used.get(k - 1)]);
-                count++;
+                ranges[count++] = Math.abs(values[used.get(k)] - values[used.get(k - 1)]);
             }
         }
         if (count == 0) {
-            throw new IllegalArgumentException("an I chart needs at least two consecutive points that are not excluded in each phase");
+            throw new IllegalArgumentException(chart + " needs at least two consecutive points that are not excluded in each phase");
         }
-        return sum / count;
+        return Arrays.copyOf(ranges, count);
+    }
+
+    /** MR̄ over pairs of adjacent points that both count (Montgomery). */
+    private static double adjacentMeanRange(double[] values, List<Integer> used) {
+        return Arrays.stream(adjacentRanges(values, used, "an I chart")).average().orElseThrow();
     }
 
     /** qicharts2's I chart inside the t chart: ranges of the counted points in order, those of 3.267 · MR̄ or more dropped. */

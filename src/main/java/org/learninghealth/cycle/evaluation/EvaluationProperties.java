@@ -16,12 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record EvaluationProperties(int minBaselinePoints, int minInterventionPoints, double significanceLevel,
                                    int laneyMinDenominator, RuleSet rules) {
 
-    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public EvaluationProperties {
         rules = rules == null ? RuleSet.ANHOEJ : rules;
-    }
-
-    public EvaluationProperties(int minBaselinePoints, int minInterventionPoints, double significanceLevel, int laneyMinDenominator) {
-        this(minBaselinePoints, minInterventionPoints, significanceLevel, laneyMinDenominator, RuleSet.ANHOEJ);
     }
 }

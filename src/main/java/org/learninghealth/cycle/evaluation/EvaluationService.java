@@ -28,12 +28,17 @@ public class EvaluationService {
 
     /** Chart (in the given phases, with the given rules) and test of baseline (the first phase) against the rest. */
     public SeriesAnalysis analyse(MeasureType type, Direction direction, List<MeasurementPoint> series, ChartOptions options) {
-        ControlChart chart = ControlCharts.of(type, direction, series, options, properties.laneyMinDenominator());
+        ControlChart chart = chart(type, direction, series, options);
         int baselineCount = options.baselineCount(series.size());
         Comparison comparison = baselineCount < series.size() && series.subList(baselineCount, series.size()).stream().anyMatch(p -> !p.excluded())
                 ? Comparison.of(type, series.subList(0, baselineCount), series.subList(baselineCount, series.size()), properties.significanceLevel())
                 : null;
         return new SeriesAnalysis(chart, comparison);
+    }
+
+    /** The chart alone, in the given phases and with the given rules, with the installation's Laney threshold. */
+    public ControlChart chart(MeasureType type, Direction direction, List<MeasurementPoint> series, ChartOptions options) {
+        return ControlCharts.of(type, direction, series, options, properties.laneyMinDenominator());
     }
 
     public EvaluationResult evaluate(EvaluationRequest request) {
@@ -151,7 +156,7 @@ public class EvaluationService {
         };
     }
 
-    static String format(MeasureType type, double value) {
+    public static String format(MeasureType type, double value) {
         return type == MeasureType.PROPORTION ? String.format(Locale.ROOT, "%.1f%%", value * 100) : String.format(Locale.ROOT, "%.4g", value);
     }
 

@@ -43,17 +43,9 @@ final class MakingDataCount {
     /** @param used indices, ascending, of the points that set the limits (the phase's first n, not excluded) */
     static Limits limits(double[] y, List<Integer> used) {
         double mean = used.stream().mapToDouble(i -> y[i]).average().orElseThrow();
-        List<Double> ranges = new ArrayList<>();
-        for (int k = 1; k < used.size(); k++) {
-            if (used.get(k) == used.get(k - 1) + 1) {
-                ranges.add(Math.abs(y[used.get(k)] - y[used.get(k - 1)]));
-            }
-        }
-        if (ranges.isEmpty()) {
-            throw new IllegalArgumentException("an XmR chart needs at least two consecutive points that are not excluded in each phase");
-        }
-        double mr = ranges.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double screened = ranges.stream().mapToDouble(Double::doubleValue).filter(r -> r < SCREEN * mr).average().orElse(mr);
+        double[] ranges = ControlCharts.adjacentRanges(y, used, "an XmR chart");
+        double mr = java.util.Arrays.stream(ranges).average().orElseThrow();
+        double screened = java.util.Arrays.stream(ranges).filter(r -> r < SCREEN * mr).average().orElse(mr);
         return new Limits(mean, screened);
     }
 

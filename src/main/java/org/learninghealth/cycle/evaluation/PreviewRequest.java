@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.learninghealth.cycle.measurement.MeasureType;
 import org.learninghealth.cycle.measurement.MeasurementDataException;
-import org.learninghealth.cycle.measurement.Periods;
 import org.learninghealth.cycle.measurement.MeasurementPoint;
+import org.learninghealth.cycle.measurement.Periods;
 import org.learninghealth.cycle.system.ApiException;
 
 /**
@@ -115,10 +115,7 @@ public record PreviewRequest(String type, String direction, Integer baselinePoin
     static List<MeasurementPoint> gapsFromDates(List<MeasurementPoint> events) {
         List<MeasurementPoint> gaps = new ArrayList<>();
         for (int i = 1; i < events.size(); i++) {
-            MeasurementPoint e = events.get(i);
-            long days = java.time.temporal.ChronoUnit.DAYS.between(events.get(i - 1).period(), e.period());
-            MeasurementPoint gap = MeasurementPoint.single(e.period(), days);
-            gaps.add(e.excluded() ? gap.asExcluded() : gap);
+            gaps.add(events.get(i).daysAfter(events.get(i - 1)));
         }
         return gaps;
     }

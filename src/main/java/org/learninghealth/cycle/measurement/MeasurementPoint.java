@@ -36,6 +36,11 @@ public record MeasurementPoint(LocalDate period, Double numerator, Double denomi
         return new MeasurementPoint(period, numerator, denominator, value, excluded, text);
     }
 
+    /** This event as the days since the event {@code before} (rare events given as dates); excluded and note kept. */
+    public MeasurementPoint daysAfter(MeasurementPoint before) {
+        return new MeasurementPoint(period, null, null, (double) java.time.temporal.ChronoUnit.DAYS.between(before.period, period), excluded, note);
+    }
+
     /** The plotted value: the proportion or rate of a ratio measure, else the value itself. */
     public double plotted() {
         return value != null ? value : numerator / denominator;

@@ -118,12 +118,11 @@ public class MeasurementReader {
         for (List<MeasurementRow> events : byUnit.values()) {
             events.sort(java.util.Comparator.comparing(r -> r.point().period()));
             for (int i = 1; i < events.size(); i++) {
-                MeasurementPoint e = events.get(i).point();
-                long days = java.time.temporal.ChronoUnit.DAYS.between(events.get(i - 1).point().period(), e.period());
-                if (days <= 0) {
-                    problems.add("events on " + e.period() + " and the one before are on the same day: give them as one event");
+                MeasurementPoint gap = events.get(i).point().daysAfter(events.get(i - 1).point());
+                if (gap.value() <= 0) {
+                    problems.add("events on " + gap.period() + " and the one before are on the same day: give them as one event");
                 }
-                gaps.add(new MeasurementRow(events.get(i).unit(), new MeasurementPoint(e.period(), null, null, (double) days, e.excluded(), e.note())));
+                gaps.add(new MeasurementRow(events.get(i).unit(), gap));
             }
         }
         if (gaps.isEmpty()) {

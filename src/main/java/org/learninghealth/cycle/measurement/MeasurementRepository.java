@@ -176,8 +176,7 @@ public class MeasurementRepository {
         List<MeasurementPoint> merged = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             MeasurementPoint e = events.get(i);
-            double days = i == 0 ? e.value() : java.time.temporal.ChronoUnit.DAYS.between(events.get(i - 1).period(), e.period());
-            merged.add(new MeasurementPoint(e.period(), null, null, days, e.excluded(), e.note()));
+            merged.add(i == 0 ? new MeasurementPoint(e.period(), null, null, e.value(), e.excluded(), e.note()) : e.daysAfter(events.get(i - 1)));
         }
         return merged;
     }

@@ -11,6 +11,7 @@ import org.learninghealth.cycle.evaluation.ChartRenderer;
 import org.learninghealth.cycle.evaluation.Direction;
 import org.learninghealth.cycle.evaluation.EvaluationProperties;
 import org.learninghealth.cycle.evaluation.EvaluationService;
+import org.learninghealth.cycle.evaluation.RuleSet;
 import org.learninghealth.cycle.evaluation.SeriesAnalysis;
 import org.learninghealth.cycle.measurement.MeasureType;
 import org.learninghealth.cycle.measurement.MeasurementPoint;
@@ -26,7 +27,7 @@ class EvaluationBenchmark {
 
     @Test
     void tenYearsOfDailyPoints() {
-        EvaluationService service = new EvaluationService(new EvaluationProperties(8, 8, 0.05, 1000));
+        EvaluationService service = new EvaluationService(new EvaluationProperties(8, 8, 0.05, 1000, RuleSet.ANHOEJ));
         Random random = new Random(42);
         LocalDate start = LocalDate.of(2016, 1, 1);
         List<MeasurementPoint> proportions = new ArrayList<>(DAYS);

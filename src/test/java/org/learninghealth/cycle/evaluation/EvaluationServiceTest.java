@@ -13,7 +13,7 @@ import org.learninghealth.cycle.measurement.MeasurementPoint;
 class EvaluationServiceTest {
 
     static final LocalDate GO_LIVE = LocalDate.of(2026, 3, 2);
-    private final EvaluationService service = new EvaluationService(new EvaluationProperties(2, 2, 0.05, 1000));
+    private final EvaluationService service = new EvaluationService(new EvaluationProperties(2, 2, 0.05, 1000, RuleSet.ANHOEJ));
 
     private static List<MeasurementPoint> ratios(double[][] before, double[][] after) {
         List<MeasurementPoint> points = new ArrayList<>();
