@@ -34,6 +34,23 @@
     row.appendChild(td);
   }
 
+  /** Making Data Count's icons as pictures with their text alternative. */
+  function icons(row, list) {
+    const td = document.createElement('td');
+    td.className = 'icons';
+    for (const icon of list.filter((i) => i)) {
+      const img = document.createElement('img');
+      img.src = icon.svg;
+      img.alt = icon.text;
+      img.title = icon.text;
+      img.width = 28;
+      img.height = 28;
+      img.dataset.icon = icon.code;
+      td.appendChild(img);
+    }
+    row.appendChild(td);
+  }
+
   async function loadProjects() {
     const form = new FormData($('#filters'));
     const query = new URLSearchParams();
@@ -61,7 +78,9 @@
       cell(row, p.oversightPathway);
       cell(row, p.cycleNumber);
       cell(row, p.recommendation);
-      cell(row, p.decision);
+      cell(row, p.sustainOutcome ? (p.decision || '') + ' · ' + p.sustainOutcome : p.decision);
+      icons(row, [p.variationIcon, p.assuranceIcon]);
+      cell(row, p.monthsSustained);
       row.addEventListener('click', () => loadTimeline(p));
       body.appendChild(row);
     }
@@ -89,7 +108,9 @@
   }
 
   function drawLeadTimes(times) {
-    const stages = times.stages.filter((s) => !s.pathway && s.count > 0);
+    // sustaining lasts months by design: it gets a line of its own, not a bar that would flatten the others
+    const sustaining = times.stages.find((s) => s.stage === 'Sustaining' && !s.pathway);
+    const stages = times.stages.filter((s) => !s.pathway && s.count > 0 && s.stage !== 'Sustaining');
     const svg = $('#lead-times');
     const rowHeight = 28;
     const left = 190;
@@ -137,6 +158,11 @@
       ? 'No project reached an adoption decision in this window yet.'
       : 'Challenge to decision: median ' + times.total.medianDays + ' days, 75th percentile ' + times.total.p75Days
         + ' days, ' + times.total.count + ' decisions.';
+    $('#sustaining-time').hidden = !sustaining || sustaining.count === 0;
+    if (sustaining && sustaining.count > 0) {
+      $('#sustaining-time').textContent = 'Sustaining (adoption to the end of monitoring): median ' + sustaining.medianDays + ' days, '
+        + sustaining.count + ' finished.';
+    }
     const body = $('#quarters tbody');
     body.replaceChildren();
     for (const q of times.quarters) {
@@ -149,9 +175,18 @@
     $('#lead-times-section').hidden = false;
   }
 
+  function showSustained(s) {
+    const line = $('#sustained-share');
+    line.textContent = s.adopted === 0
+      ? 'No change was adopted ' + s.months + ' months ago or earlier yet, so none can show whether it held for ' + s.months + ' months.'
+      : 'Adopted changes still sustained ' + s.months + ' months after adoption: ' + s.sustained + ' of ' + s.adopted + ' ('
+        + Math.round(s.share * 100) + '%), of those adopted by ' + s.adoptedBy + '.';
+    line.hidden = false;
+  }
+
   async function start() {
     const stageSelect = $('#filters select[name=stage]');
-    ['Triage', 'Evidence and planning', 'Oversight review', 'Rollout', 'Measurement', 'Evaluation and decision', 'Safety review']
+    ['Triage', 'Evidence and planning', 'Oversight review', 'Rollout', 'Measurement', 'Evaluation and decision', 'Sustaining', 'Safety review']
       .forEach((stage) => stageSelect.add(new Option(stage, stage)));
     $('#filters').addEventListener('change', () => loadProjects().catch((e) => show(e.message)));
     try {
@@ -162,6 +197,7 @@
     }
     try {
       drawLeadTimes(await getJson('/api/portfolio/lead-times'));
+      showSustained(await getJson('/api/portfolio/sustained'));
     } catch (e) {
       if (e.status !== 403) {
         show(e.message);

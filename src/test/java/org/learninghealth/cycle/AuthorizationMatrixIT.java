@@ -90,6 +90,8 @@ class AuthorizationMatrixIT extends CycleSteps {
                 (t, lead) -> t.atInterpretation(lead), LearningCycleProcess.TASK_INTERPRET, Map.of(INTERPRETATION, "It worked", LESSONS_LEARNED, "Nights first"));
         gate(actions, "decide adopt, adapt or abandon", Set.of("manager", "admin"), Set.of("manager", "admin"),
                 (t, lead) -> t.throughEvaluation(lead, 20, 8), LearningCycleProcess.TASK_DECIDE, Map.of(DECISION, "ADOPT", DECISION_RATIONALE, "Worked"));
+        gate(actions, "answer a performance slip", Set.of("manager", "admin"), Set.of("manager", "admin"), (t, lead) -> t.atSlip(lead),
+                LearningCycleProcess.TASK_PERFORMANCE_SLIPPED, Map.of(SUSTAIN_DECISION, "accept", SUSTAIN_DECISION_REASON, "Holiday staffing"));
 
         // Cockpit and the REST API's operator actions
         Set<String> admins = Set.of("admin");
@@ -132,6 +134,13 @@ class AuthorizationMatrixIT extends CycleSteps {
         Set<String> everyRole = Set.of("lead", "manager", "irb", "champion", "admin");
         actions.add(new Action("see a project's chart", everyRole, (t, user) -> t.status(t.rest.withBasicAuth(user, user)
                 .getForEntity("/api/cycles/" + t.measured() + "/chart.png", byte[].class))));
+        actions.add(new Action("see a project's whole story (every cycle)", everyRole, (t, user) -> t.status(t.rest.withBasicAuth(user, user)
+                .getForEntity("/api/cycles/" + t.measured() + "/story.png", byte[].class)) && t.status(t.call(user, HttpMethod.GET,
+                "/api/cycles/" + t.measured() + "/story", null))));
+        actions.add(new Action("see Making Data Count's icons", everyRole, (t, user) -> t.status(t.rest.withBasicAuth(user, user)
+                .getForEntity("/api/evaluation/icons/concern-high.svg", String.class))));
+        actions.add(new Action("see how many adopted changes were sustained", followers, (t, user) -> t.status(t.call(user, HttpMethod.GET,
+                "/api/portfolio/sustained", null))));
         actions.add(new Action("report a safety event", everyRole, (t, user) -> t.status(t.call(user, HttpMethod.POST,
                 "/api/cycles/" + t.waitingForMeasurements("lead") + "/safety-events", Map.of("description", "Fall on the unit", "severity", "moderate")))));
         actions.add(new Action("withdraw a project", Set.of("lead", "manager", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.POST,
@@ -172,6 +181,14 @@ class AuthorizationMatrixIT extends CycleSteps {
     }
 
     // ---- stages of a fresh project, driven through the Java API as the right people
+
+    /** Adopted, and the first sustain review found the rate back above the adopted phase's upper limit. */
+    String atSlip(String lead) {
+        String key = adopted(lead);
+        reported(key, TODAY.plusWeeks(10), 4, 25);
+        monthPassed(key);
+        return key;
+    }
 
     String atPlan(String lead) {
         String key = started(lead);

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.learninghealth.cycle.measurement.MeasurementFormat;
+import org.learninghealth.cycle.measurement.MeasurementIntakeService;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.project.LearningCycleService;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 public abstract class CycleSteps extends CycleTestSupport {
 
     @Autowired protected LearningCycleService cycles;
+    @Autowired protected MeasurementIntakeService intake;
 
     protected String started(String lead) {
         ProcessInstance instance = startProject(lead, challenge("Falls on the medical wards"));
@@ -127,5 +130,29 @@ public abstract class CycleSteps extends CycleTestSupport {
         measurementsSubmitted(key, weeklyProportions(TODAY, 10, before, 10, after), false);
         interpreted(key);
         return key;
+    }
+
+    /** {@link #throughEvaluation} from 20% to 8%, adopted: the change is monitored from now on. */
+    protected String adopted(String lead) {
+        String key = throughEvaluation(lead, 20, 8);
+        decided(key, "ADOPT");
+        return key;
+    }
+
+    /** The lead sends {@code weeks} weekly proportions around {@code percent}% from {@code from} on through the data API. @return the week after */
+    protected LocalDate reported(String projectKey, LocalDate from, int weeks, int percent) {
+        StringBuilder csv = new StringBuilder("period,numerator,denominator\n");
+        for (int w = 0; w < weeks; w++) {
+            csv.append(from.plusWeeks(w)).append(',').append(percent + (w % 3) - 1).append(",100\n");
+        }
+        as("lead", () -> intake.submit(projectKey, null, new MeasurementIntakeService.Submission("api", null, MeasurementFormat.CSV,
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), null)));
+        return from.plusWeeks(weeks);
+    }
+
+    /** A month of monitoring passes: the sustain review's timer fires and the review runs. */
+    protected void monthPassed(String projectKey) {
+        moveClock(Duration.ofDays(31));
+        executeJobs(projectKey);
     }
 }

@@ -25,6 +25,7 @@ class LearningCycleProcessTest extends CycleSteps {
 
     @Autowired KnowledgeRepository knowledge;
     @Autowired MeasurementRepository measurements;
+    @Autowired org.learninghealth.cycle.evaluation.CycleChartService charts;
 
     @Test
     void acceptedChallengeRunsThroughEveryStageToAdoption() {
@@ -33,7 +34,7 @@ class LearningCycleProcessTest extends CycleSteps {
         assertThat(variable(key, RECOMMENDATION)).isEqualTo("ADOPT");
         assertThat((String) variable(key, EVALUATION_SUMMARY)).contains("baseline 20.0%", "intervention 7.9%", "Aim (<= 10.0%) met");
         decided(key, "ADOPT");
-        assertThat(ended(key).getEndActivityId()).isEqualTo(LearningCycleProcess.END_ADOPTED);
+        assertThat(runtimeService.createExecutionQuery().processInstanceBusinessKey(key).activityId(LearningCycleProcess.TIMER_SUSTAIN_REVIEW).count()).isEqualTo(1);
         assertThat(knowledge.find(key, 1)).hasValueSatisfying(r -> {
             assertThat(r.decision()).isEqualTo("ADOPT");
             assertThat(r.lessons()).contains("Involve aides");
@@ -142,8 +143,18 @@ class LearningCycleProcessTest extends CycleSteps {
         measurementsSubmitted(key, weeklyProportions(cycle2GoLive, 10, 20, 10, 8), false);
         interpreted(key);
         decided(key, "ADOPT");
-        assertThat(ended(key).getEndActivityId()).isEqualTo(LearningCycleProcess.END_ADOPTED);
+        assertThat(runtimeService.createExecutionQuery().processInstanceBusinessKey(key).activityId(LearningCycleProcess.TIMER_SUSTAIN_REVIEW).count()).isEqualTo(1);
         assertThat(knowledge.find(key, 2)).hasValueSatisfying(r -> assertThat(r.decision()).isEqualTo("ADOPT"));
+
+        // the whole story: cycle 1's 20 periods (to 2026-08-03: 200 in 1,000 before its go-live, 169 after), then cycle 2's
+        // three baseline weeks after them (19, 21 and 20 in 100) and its 10 weeks from its go-live (79 in 1,000); a phase
+        // from each go-live, centre lines hand-computed
+        org.learninghealth.cycle.evaluation.ControlChart story = as("lead", () -> charts.story(key));
+        assertThat(story.points()).hasSize(33);
+        assertThat(story.phases()).extracting(p -> p.start()).containsExactly(0, 10, 23);
+        assertThat(story.phases().stream().mapToDouble(p -> p.centerLine()).toArray())
+                .containsExactly(new double[] {200 / 1000.0, (169 + 60) / 1300.0, 79 / 1000.0}, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(story.points().get(23).period()).isEqualTo(cycle2GoLive);
     }
 
     @Test

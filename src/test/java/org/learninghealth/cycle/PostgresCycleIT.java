@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.learninghealth.cycle.project.CycleVariables.*;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
@@ -12,11 +13,10 @@ import org.learninghealth.cycle.knowledge.KnowledgeRepository;
 import org.learninghealth.cycle.knowledge.KnowledgeSearch;
 import org.learninghealth.cycle.measurement.MeasurementDataException;
 import org.learninghealth.cycle.measurement.MeasurementRepository;
-import org.learninghealth.cycle.project.LearningCycleProcess;
-import java.util.List;
 import org.learninghealth.cycle.portfolio.PortfolioFilter;
 import org.learninghealth.cycle.portfolio.PortfolioService;
 import org.learninghealth.cycle.portfolio.ProjectRow;
+import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,7 +41,7 @@ class PostgresCycleIT extends CycleSteps {
     void aCycleRunsToAdoptionOnPostgres() {
         String key = throughEvaluation("lead", 20, 8);
         decided(key, "ADOPT");
-        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(LearningCycleProcess.END_ADOPTED).count()).isEqualTo(1);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(LearningCycleProcess.SUB_SUSTAIN).unfinished().count()).isEqualTo(1);
         assertThat(knowledge.find(key, 1)).hasValueSatisfying(r -> assertThat(r.decision()).isEqualTo("ADOPT"));
         assertThat(search.search("falls rounding", 5)).extracting(h -> h.record().projectKey()).contains(key);
         assertThat(measurements.series(key, 1, org.learninghealth.cycle.measurement.MeasureType.PROPORTION)).hasSize(20);

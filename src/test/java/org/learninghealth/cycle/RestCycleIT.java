@@ -9,13 +9,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
@@ -109,8 +109,9 @@ class RestCycleIT extends CycleSteps {
         String decision = taskId("manager", key, LearningCycleProcess.TASK_DECIDE);
         submit("manager", decision, Map.of(DECISION, "ADOPT", DECISION_RATIONALE, "Clear, sustained improvement"));
         executeJobs(key);
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).processDefinitionKey(LearningCycleProcess.KEY)
-                .singleResult().getState()).isEqualTo("COMPLETED");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(
+                historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).processDefinitionKey(LearningCycleProcess.KEY).singleResult().getId())
+                .activityId(LearningCycleProcess.SUB_SUSTAIN).unfinished().count()).as("monitored after adoption").isEqualTo(1);
 
         JsonNode knowledge = call("lead", HttpMethod.GET, "/api/knowledge?q=night falls rounding", null).getBody();
         assertThat(knowledge.findValuesAsText("projectKey")).contains(key);

@@ -1,8 +1,8 @@
 package org.learninghealth.cycle.evaluation;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import java.util.List;
 import org.learninghealth.cycle.measurement.MeasureType;
 import org.learninghealth.cycle.measurement.MeasurementRepository;
 import org.learninghealth.cycle.rollout.GoLiveRepository;
@@ -46,6 +46,7 @@ public class ChangeEvaluationDelegate implements JavaDelegate {
         execution.setVariable(BASELINE_PERIODS, result.baselinePeriods());
         execution.setVariable(INTERVENTION_PERIODS, result.interventionPeriods());
         execution.setVariable(FIRST_GO_LIVE, request.firstGoLive() == null ? null : request.firstGoLive().toString());
+        execution.setVariable(EVALUATED_THROUGH, request.series().isEmpty() ? null : request.series().get(request.series().size() - 1).period().toString());
         execution.setVariable(BASELINE_VALUE, result.baselineValue());
         execution.setVariable(INTERVENTION_VALUE, result.interventionValue());
         execution.setVariable(ABSOLUTE_CHANGE, result.absoluteChange());

@@ -25,6 +25,11 @@ public record ChartOptions(RuleSet rules, List<Phase> phases, Double target) {
         return new ChartOptions(rules, baselineCount < size ? List.of(Phase.from(0), Phase.from(baselineCount)) : List.of(Phase.from(0)), target);
     }
 
+    /** Baseline | adopted phase, the adopted phase's limits from its first {@code adoptedCount} points (those the adopting evaluation judged). */
+    public static ChartOptions adopted(RuleSet rules, int baselineCount, int adoptedCount, Double target) {
+        return new ChartOptions(rules, List.of(Phase.from(0), new Phase(baselineCount, adoptedCount)), target);
+    }
+
     /**
      * The points that set the baseline: the first phase when there are several, else its frozen points, else all.
      */

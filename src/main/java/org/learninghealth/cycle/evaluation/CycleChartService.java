@@ -50,8 +50,9 @@ public class CycleChartService {
         this.evaluation = evaluation;
     }
 
+    /** @param evaluatedThrough the last period the cycle's evaluation used, while the cycle is the project's current one */
     private record Project(String key, int cycle, MeasureType type, Direction direction, String title, String measure, RuleSet rules,
-                           Double target) {
+                           Double target, LocalDate evaluatedThrough) {
     }
 
     /**
@@ -79,22 +80,87 @@ public class CycleChartService {
         return ChartRenderer.stacked(charts, ChartRenderer.WIDTH, UNIT_HEIGHT);
     }
 
+    /**
+     * The project's whole story in one chart: cycle 1's baseline, then a phase from each cycle's first go-live, each
+     * with its own centre line and limits. An adapted cycle adds the periods after those of the cycles before it (a
+     * period measured again for a later cycle keeps the value the earlier cycle was judged on); its periods before
+     * its own go-live belong to the phase of the cycle before. While the adopted change is monitored, the last phase
+     * keeps the limits of the periods its evaluation judged. All cycles are read as the current cycle's measure.
+     */
+    public ControlChart story(String projectKey) {
+        return storyOf(project(projectKey, null)).chart();
+    }
+
+    public byte[] storyPng(String projectKey) {
+        Project p = project(projectKey, null);
+        Story story = storyOf(p);
+        Map<LocalDate, String> notes = new LinkedHashMap<>();
+        story.series().stream().filter(m -> m.note() != null).forEach(m -> notes.put(m.period(), m.note()));
+        return ChartRenderer.png(ChartRenderer.draw(story.chart(), new ChartRenderer.Labels(p.key() + " · cycles 1 to " + p.cycle() + " · " + p.title(),
+                p.measure(), p.type()), story.goLives(), notes), ChartRenderer.WIDTH, ChartRenderer.HEIGHT);
+    }
+
+    private record Story(List<MeasurementPoint> series, List<UnitGoLive> goLives, ControlChart chart) {
+    }
+
+    private Story storyOf(Project p) {
+        List<MeasurementPoint> series = new ArrayList<>();
+        List<UnitGoLive> live = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        for (int c = 1; c <= p.cycle(); c++) {
+            LocalDate after = series.isEmpty() ? null : series.get(series.size() - 1).period();
+            measurements.series(p.key(), c, p.type()).stream().filter(m -> after == null || m.period().isAfter(after)).forEach(series::add);
+            List<UnitGoLive> cycleLive = goLives.goLives(p.key(), c);
+            live.addAll(cycleLive);
+            if (!cycleLive.isEmpty()) {
+                LocalDate goLive = cycleLive.get(0).date();
+                int start = (int) series.stream().filter(m -> m.period().isBefore(goLive)).count();
+                if (start >= starts.get(starts.size() - 1) + 2 && start < series.size()) {   // every phase needs two points of its own
+                    starts.add(start);
+                }
+            }
+        }
+        if (series.isEmpty()) {
+            throw ApiException.notFound("No measurements are stored for " + p.key() + " yet.");
+        }
+        if (starts.size() < 2) {
+            throw ApiException.conflict(p.key() + " has no go-live with at least 2 periods before it yet; the story starts with a baseline.");
+        }
+        List<Phase> phases = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            phases.add(Phase.from(starts.get(i)));
+        }
+        int last = starts.get(starts.size() - 1);
+        if (p.evaluatedThrough() != null) {
+            int judged = (int) series.stream().filter(m -> !m.period().isAfter(p.evaluatedThrough())).count() - last;
+            if (judged >= 2 && last + judged < series.size()) {
+                phases.set(phases.size() - 1, new Phase(last, judged));
+            }
+        }
+        try {
+            return new Story(series, live, evaluation.chart(p.type(), p.direction(), series, new ChartOptions(evaluation.rules(p.rules()), phases, p.target())));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.conflict("The story of " + p.key() + " cannot be drawn: " + e.getMessage() + ".");
+        }
+    }
+
     private JFreeChart overall(Project p) {
         List<MeasurementPoint> series = measurements.series(p.key(), p.cycle(), p.type());
         List<UnitGoLive> live = goLives.goLives(p.key(), p.cycle());
         return chart(p, series, live, live.isEmpty() ? null : live.get(0).date(), p.key() + " · cycle " + p.cycle() + " · " + p.title(),
-                p.key() + " cycle " + p.cycle(), "the first go-live");
+                p.key() + " cycle " + p.cycle(), "the first go-live", p.evaluatedThrough());
     }
 
     private JFreeChart unit(Project p, String unit, boolean small) {
         List<MeasurementPoint> series = measurements.unitSeries(p.key(), p.cycle(), unit);
         List<UnitGoLive> live = goLives.goLives(p.key(), p.cycle()).stream().filter(g -> g.unit().equals(unit)).toList();
         String title = small ? unit : p.key() + " · cycle " + p.cycle() + " · " + unit;
-        return chart(p, series, live, live.isEmpty() ? null : live.get(0).date(), title, unit + " in " + p.key() + " cycle " + p.cycle(), "its go-live");
+        return chart(p, series, live, live.isEmpty() ? null : live.get(0).date(), title, unit + " in " + p.key() + " cycle " + p.cycle(), "its go-live",
+                null);
     }
 
     private JFreeChart chart(Project p, List<MeasurementPoint> series, List<UnitGoLive> live, LocalDate split, String title, String subject,
-                             String splitName) {
+                             String splitName, LocalDate evaluatedThrough) {
         if (series.isEmpty()) {
             throw ApiException.notFound("No measurements are stored for " + subject + " yet.");
         }
@@ -105,8 +171,12 @@ public class CycleChartService {
         }
         ControlChart chart;
         try {
-            chart = evaluation.analyse(p.type(), p.direction(), series,
-                    ChartOptions.baselineAndIntervention(evaluation.rules(p.rules()), baseline, series.size(), p.target())).chart();
+            RuleSet rules = evaluation.rules(p.rules());
+            int evaluated = evaluatedThrough == null ? series.size() : (int) series.stream().filter(m -> !m.period().isAfter(evaluatedThrough)).count();
+            // after the evaluation (while sustaining) the intervention's limits stay those of the periods it judged
+            chart = evaluation.analyse(p.type(), p.direction(), series, evaluated < series.size() && evaluated > baseline
+                    ? ChartOptions.adopted(rules, baseline, evaluated - baseline, p.target())
+                    : ChartOptions.baselineAndIntervention(rules, baseline, series.size(), p.target())).chart();
         } catch (IllegalArgumentException e) {
             throw ApiException.conflict("The chart of " + subject + " cannot be drawn: " + e.getMessage() + ".");
         }
@@ -128,7 +198,8 @@ public class CycleChartService {
         int number = cycle != null ? cycle : ((Number) v.get(CYCLE_NUMBER)).intValue();
         return new Project(projectKey, number, MeasureType.of((String) v.get(MEASURE_TYPE)), Direction.of((String) v.get(IMPROVEMENT_DIRECTION)),
                 (String) v.getOrDefault(TITLE, ""), (String) v.getOrDefault(MEASURE_NAME, "Measure"), RuleSet.of((String) v.get(SPC_RULES), null),
-                v.get(AIM_TARGET) instanceof Number n ? n.doubleValue() : null);
+                v.get(AIM_TARGET) instanceof Number n ? n.doubleValue() : null,
+                number == ((Number) v.get(CYCLE_NUMBER)).intValue() && v.get(EVALUATED_THROUGH) != null ? LocalDate.parse(v.get(EVALUATED_THROUGH).toString()) : null);
     }
 
     /** The process-level variables of the project, read from history so finished projects have charts too. */
@@ -138,7 +209,7 @@ public class CycleChartService {
                 .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("No project " + projectKey + "."));
         return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableNameIn(CYCLE_NUMBER, MEASURE_TYPE, IMPROVEMENT_DIRECTION, MEASURE_NAME, TITLE, SPC_RULES, AIM_TARGET).list().stream()
+                .variableNameIn(CYCLE_NUMBER, MEASURE_TYPE, IMPROVEMENT_DIRECTION, MEASURE_NAME, TITLE, SPC_RULES, AIM_TARGET, EVALUATED_THROUGH).list().stream()
                 .filter(v -> instance.getId().equals(v.getExecutionId()) && v.getValue() != null)
                 .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
     }

@@ -45,10 +45,7 @@ public class EvaluationController {
     @PostMapping(value = "/api/evaluation/preview", produces = MediaType.APPLICATION_JSON_VALUE)
     public PreviewResponse preview(@RequestBody PreviewRequest request) {
         SeriesAnalysis analysis = analyse(checked(request));
-        ControlChart c = analysis.chart();
-        return new PreviewResponse(c.type(), c.reason(), c.rules(), c.centerLine(), c.sigmaZ(), c.phases(), c.points(),
-                c.movingRangeCenter() == null ? null : new MovingRange(c.movingRangeCenter(), c.movingRangeUcl()),
-                c.runs(), analysis.comparison(), c.improvementSignal(), c.variationIcon(), c.assuranceIcon(), c.target());
+        return response(analysis.chart(), analysis.comparison());
     }
 
     @PostMapping(value = "/api/evaluation/preview.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -70,6 +67,35 @@ public class EvaluationController {
     @GetMapping(value = "/api/cycles/{projectKey}/units.png", produces = MediaType.IMAGE_PNG_VALUE)
     public ResponseEntity<byte[]> unitCharts(@PathVariable String projectKey, @RequestParam(required = false) Integer cycle) {
         return png(charts.unitsPng(projectKey, cycle));
+    }
+
+    /** Every cycle of the project in one chart, a phase per cycle (see {@link CycleChartService#story}). */
+    @GetMapping(value = "/api/cycles/{projectKey}/story", produces = MediaType.APPLICATION_JSON_VALUE)
+    public PreviewResponse story(@PathVariable String projectKey) {
+        return response(charts.story(projectKey), null);
+    }
+
+    private static PreviewResponse response(ControlChart c, Comparison comparison) {
+        return new PreviewResponse(c.type(), c.reason(), c.rules(), c.centerLine(), c.sigmaZ(), c.phases(), c.points(),
+                c.movingRangeCenter() == null ? null : new MovingRange(c.movingRangeCenter(), c.movingRangeUcl()),
+                c.runs(), comparison, c.improvementSignal(), c.variationIcon(), c.assuranceIcon(), c.target());
+    }
+
+    @GetMapping(value = "/api/cycles/{projectKey}/story.png", produces = MediaType.IMAGE_PNG_VALUE)
+    public ResponseEntity<byte[]> storyChart(@PathVariable String projectKey) {
+        return png(charts.storyPng(projectKey));
+    }
+
+    /** Making Data Count's icons as SVG, for pages: {@code common-cause}, {@code improvement-high}, ..., {@code pass}, {@code fail}, {@code hit-and-miss}. */
+    @GetMapping("/api/evaluation/icons/{code}.svg") // no "produces": an unknown icon answers in JSON, whatever was accepted
+    public ResponseEntity<String> icon(@PathVariable String code) {
+        caller.requireAnyGroup(Roles.ALL, "Only members of " + Roles.ALL + " can see the icons.");
+        String svg = MdcIcons.svg(code);
+        if (svg == null) {
+            throw ApiException.notFound("No icon '" + code + "'; the variation icons are common-cause, improvement-high, improvement-low,"
+                    + " concern-high and concern-low, the assurance icons pass, fail and hit-and-miss.");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml")).body(svg);
     }
 
     private PreviewRequest.Checked checked(PreviewRequest request) {

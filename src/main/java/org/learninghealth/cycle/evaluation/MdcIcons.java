@@ -44,6 +44,16 @@ public final class MdcIcons {
         };
     }
 
+    /** The SVG of the variation or assurance icon with this API code, or {@code null} for an unknown code. */
+    public static String svg(String code) {
+        VariationIcon variation = VariationIcon.ofCode(code);
+        if (variation != null) {
+            return svg(variation);
+        }
+        AssuranceIcon assurance = AssuranceIcon.ofCode(code);
+        return assurance == null ? null : svg(assurance);
+    }
+
     public static String svg(VariationIcon icon) {
         return svg(look(icon), "variation-" + icon.code());
     }

@@ -26,6 +26,11 @@ public enum VariationIcon {
         return code;
     }
 
+    /** @return the icon with this API code, or {@code null} for none or an unknown one */
+    public static VariationIcon ofCode(String code) {
+        return java.util.Arrays.stream(values()).filter(i -> i.code.equals(code)).findFirst().orElse(null);
+    }
+
     /** the text alternative of the icon */
     public String text() {
         return text;

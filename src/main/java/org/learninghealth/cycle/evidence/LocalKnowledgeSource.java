@@ -33,7 +33,9 @@ public class LocalKnowledgeSource implements EvidenceSource {
         var r = hit.record();
         String title = r.demo() ? "[demo data] " + r.title() : r.title();
         String why = hit.matchedFields().isEmpty() ? "recent record" : String.join("; ", hit.matchedFields());
+        // how an adopted change held up is a lesson too
+        String lessons = r.sustain() == null ? r.lessons() : (r.lessons() == null ? "" : r.lessons() + "\n\n") + "After adoption: " + r.sustain();
         return new EvidenceItem("local:" + r.projectKey() + "/" + r.cycleNumber(), NAME, r.projectKey() + " cycle " + r.cycleNumber(), title,
-                r.decision(), r.effect(), r.lessons(), hit.score() / best, why, null, r.demo());
+                r.decision(), r.effect(), lessons, hit.score() / best, why, null, r.demo());
     }
 }

@@ -3,15 +3,16 @@ package org.learninghealth.cycle.knowledge;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.learninghealth.cycle.measurement.MeasurementRepository;
-import org.learninghealth.cycle.system.JsonVariables;
-import org.learninghealth.cycle.system.VariableText;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.learninghealth.cycle.measurement.MeasurementRepository;
 import org.learninghealth.cycle.project.LearningCycleProcess.Outcome;
+import org.learninghealth.cycle.sustain.SustainRecordDelegate;
+import org.learninghealth.cycle.system.JsonVariables;
+import org.learninghealth.cycle.system.VariableText;
 import org.springframework.stereotype.Component;
 
 import static org.learninghealth.cycle.project.CycleVariables.*;
@@ -26,9 +27,12 @@ public class KnowledgeCaptureDelegate implements JavaDelegate {
     private final KnowledgeRepository repository;
     private final JsonVariables json;
     private final MeasurementRepository measurements;
+    private final SustainRecordDelegate sustain;
 
-    public KnowledgeCaptureDelegate(KnowledgeRepository repository, JsonVariables json, MeasurementRepository measurements) {
+    public KnowledgeCaptureDelegate(KnowledgeRepository repository, JsonVariables json, MeasurementRepository measurements,
+                                    SustainRecordDelegate sustain) {
         this.repository = repository;
+        this.sustain = sustain;
         this.json = json;
         this.measurements = measurements;
     }
@@ -36,10 +40,14 @@ public class KnowledgeCaptureDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Outcome outcome = Outcome.valueOf(((String) execution.getVariable(OUTCOME)).toUpperCase(Locale.ROOT));
+        if ((outcome == Outcome.WITHDRAWN || outcome == Outcome.HALTED) && SustainRecordDelegate.monitoring(execution)) {
+            sustain.ended(execution, outcome.name().toLowerCase(Locale.ROOT));
+            return;
+        }
         KnowledgeRecord record = new KnowledgeRecord(null, text(execution, PROJECT_KEY), (Integer) execution.getVariable(CYCLE_NUMBER),
                 text(execution, TITLE), text(execution, PROBLEM), text(execution, UNITS), text(execution, CHANGE_IDEA),
                 text(execution, MEASURE_NAME), result(execution), effect(execution), outcome.name(),
-                text(execution, rationaleVariable(outcome)), lessons(execution), evidenceUsed(execution), false, null);
+                text(execution, rationaleVariable(outcome)), lessons(execution), evidenceUsed(execution), null, false, null);
         long id = repository.save(record);
         execution.setVariable(KNOWLEDGE_RECORD_ID, id);
         execution.setVariable(CYCLE_OUTCOME, outcome.name());

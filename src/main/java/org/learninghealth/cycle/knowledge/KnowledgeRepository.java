@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class KnowledgeRepository {
 
     private static final String COLUMNS = "id, project_key, cycle_number, title, challenge, setting, change_idea, measure, result, effect,"
-            + " decision, rationale, lessons, evidence_used, demo, updated_at";
+            + " decision, rationale, lessons, evidence_used, sustain, demo, updated_at";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -44,6 +45,48 @@ public class KnowledgeRepository {
         }
         return jdbc.queryForObject("select id from knowledge_record where project_key = ? and cycle_number = ?", Long.class,
                 r.projectKey(), r.cycleNumber());
+    }
+
+    /** Monitoring of the adopted change of a project's cycle began; the record was captured at the decision. */
+    public void startSustain(String projectKey, int cycle, LocalDate since) {
+        update("update knowledge_record set sustain_since = ?, sustain_ended = null, sustain_outcome = null, sustain = null, updated_at = ?"
+                + " where project_key = ? and cycle_number = ?", projectKey, cycle, since, new Timestamp(System.currentTimeMillis()), projectKey, cycle);
+    }
+
+    /** How the adopted change held up: in words, how monitoring ended ({@code sustained}, {@code stopped}, {@code new-cycle}) and when. */
+    public void recordSustain(String projectKey, int cycle, String text, String outcome, LocalDate ended) {
+        update("update knowledge_record set sustain = ?, sustain_outcome = ?, sustain_ended = ?, updated_at = ? where project_key = ? and cycle_number = ?",
+                projectKey, cycle, text, outcome, ended, new Timestamp(System.currentTimeMillis()), projectKey, cycle);
+    }
+
+    private void update(String sql, String projectKey, int cycle, Object... arguments) {
+        if (jdbc.update(sql, arguments) != 1) {
+            throw new IllegalStateException("No knowledge record of " + projectKey + " cycle " + cycle + " to add the sustain result to");
+        }
+    }
+
+    /**
+     * Of the changes adopted (monitoring begun) at least {@code months} months before {@code asOf}, how many were still
+     * sustained {@code months} months after adoption: monitoring not ended by then, or ended sustained. Demo records
+     * never count.
+     */
+    public SustainShare sustainShare(LocalDate asOf, int months) {
+        LocalDate adoptedBy = asOf.minusMonths(months);
+        int[] counts = new int[2];
+        jdbc.query("select sustain_since, sustain_ended, sustain_outcome from knowledge_record where demo = false and decision = 'ADOPT'"
+                + " and sustain_since is not null and sustain_since <= ?", rs -> {
+            LocalDate since = rs.getDate(1).toLocalDate();
+            LocalDate ended = rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate();
+            counts[0]++;
+            if (ended == null || "sustained".equals(rs.getString(3)) || !ended.isBefore(since.plusMonths(months))) {
+                counts[1]++;
+            }
+        }, java.sql.Date.valueOf(adoptedBy));
+        return new SustainShare(months, adoptedBy, counts[0], counts[1], counts[0] == 0 ? null : (double) counts[1] / counts[0]);
+    }
+
+    /** @param share {@code sustained / adopted}, {@code null} when nothing was adopted long enough ago */
+    public record SustainShare(int months, LocalDate adoptedBy, int adopted, int sustained, Double share) {
     }
 
     public Optional<KnowledgeRecord> find(String projectKey, int cycle) {
@@ -76,6 +119,6 @@ public class KnowledgeRepository {
         return new KnowledgeRecord(rs.getLong("id"), rs.getString("project_key"), rs.getInt("cycle_number"), rs.getString("title"),
                 rs.getString("challenge"), rs.getString("setting"), rs.getString("change_idea"), rs.getString("measure"),
                 rs.getString("result"), rs.getString("effect"), rs.getString("decision"), rs.getString("rationale"),
-                rs.getString("lessons"), rs.getString("evidence_used"), rs.getBoolean("demo"), rs.getTimestamp("updated_at").toInstant());
+                rs.getString("lessons"), rs.getString("evidence_used"), rs.getString("sustain"), rs.getBoolean("demo"), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -13,13 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
+import org.learninghealth.cycle.knowledge.KnowledgeRepository;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.system.ApiException;
@@ -36,12 +37,23 @@ public class LeadTimeService {
 
     static final double MILLIS_PER_DAY = 86_400_000d;
 
+    /** A quality committee asks how many adopted changes still hold a year on. */
+    static final int SUSTAINED_AFTER_MONTHS = 12;
+
     private final HistoryService historyService;
     private final ApiCaller caller;
+    private final KnowledgeRepository knowledge;
 
-    public LeadTimeService(HistoryService historyService, ApiCaller caller) {
+    public LeadTimeService(HistoryService historyService, ApiCaller caller, KnowledgeRepository knowledge) {
         this.historyService = historyService;
         this.caller = caller;
+        this.knowledge = knowledge;
+    }
+
+    /** Of the changes adopted at least 12 months before {@code asOf}, how many still held 12 months after adoption. */
+    public KnowledgeRepository.SustainShare sustainShare(LocalDate asOf) {
+        caller.requireAnyGroup(List.of(Roles.MANAGERS, Roles.ADMINS), "The sustain figures are for managers and administrators.");
+        return knowledge.sustainShare(asOf, SUSTAINED_AFTER_MONTHS);
     }
 
     public LeadTimes leadTimes(LocalDate from, LocalDate to) {
@@ -80,7 +92,8 @@ public class LeadTimeService {
         }
         List<Span> totals = totals(after, before);
         List<LeadTimes.StageTime> stageTimes = stageTimes(spans);
-        String bottleneck = stageTimes.stream().filter(s -> s.pathway() == null && s.medianDays() != null)
+        // sustaining is wanted to last long: it is no bottleneck
+        String bottleneck = stageTimes.stream().filter(s -> s.pathway() == null && s.medianDays() != null && !Stage.SUSTAINING.label().equals(s.stage()))
                 .max(Comparator.comparingDouble(LeadTimes.StageTime::medianDays)).map(LeadTimes.StageTime::stage).orElse(null);
         return new LeadTimes(from, to, stageTimes, stat("Challenge to decision", null, totals), bottleneck, quarters(spans, totals));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.learninghealth.cycle.knowledge.KnowledgeRepository;
 import org.learninghealth.cycle.system.ApiException;
 import org.learninghealth.cycle.system.JsonOrCsv;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class PortfolioController {
 
     static final List<String> CSV_COLUMNS = List.of("projectKey", "title", "lead", "units", "status", "stages", "daysInStage", "waitingOn",
-            "dueDate", "overdue", "oversightPathway", "cycleNumber", "lastEvaluation", "recommendation", "decision", "started", "ended");
+            "dueDate", "overdue", "oversightPathway", "cycleNumber", "lastEvaluation", "recommendation", "decision", "started", "ended",
+            "monthsSustained", "variationIcon", "assuranceIcon", "sustainOutcome");
 
     private final PortfolioService portfolio;
     private final LeadTimeService leadTimes;
@@ -55,7 +57,9 @@ public class PortfolioController {
             for (ProjectRow r : rows) {
                 printer.printRecord(r.projectKey(), r.title(), r.lead(), r.units(), r.status(), String.join("; ", r.stages()), r.daysInStage(),
                         String.join("; ", r.waitingOn()), r.dueDate(), r.overdue(), r.oversightPathway(), r.cycleNumber(), r.lastEvaluation(),
-                        r.recommendation(), r.decision(), r.started(), r.ended());
+                        r.recommendation(), r.decision(), r.started(), r.ended(), r.monthsSustained(),
+                        r.variationIcon() == null ? null : r.variationIcon().code(), r.assuranceIcon() == null ? null : r.assuranceIcon().code(),
+                        r.sustainOutcome());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,6 +73,12 @@ public class PortfolioController {
         LocalDate last = to == null ? ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).toLocalDate() : day("to", to);
         LocalDate first = from == null ? last.minusYears(1).plusDays(1) : day("from", from);
         return leadTimes.leadTimes(first, last);
+    }
+
+    /** Adopted changes still sustained 12 months after adoption, as of {@code asOf} (default: today). */
+    @GetMapping("/sustained")
+    public KnowledgeRepository.SustainShare sustained(@RequestParam(required = false) String asOf) {
+        return leadTimes.sustainShare(asOf == null ? ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).toLocalDate() : day("asOf", asOf));
     }
 
     @GetMapping("/{projectKey}/timeline")

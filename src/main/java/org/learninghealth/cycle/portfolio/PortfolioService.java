@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.sustain.SustainClock;
 import org.learninghealth.cycle.system.ApiException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Service;
 public class PortfolioService {
 
     static final List<String> VARIABLES = List.of(TITLE, PROJECT_LEAD, UNITS, OVERSIGHT_PATHWAY, CYCLE_NUMBER, EVALUATION_SUMMARY,
-            RECOMMENDATION, CYCLE_OUTCOME);
+            RECOMMENDATION, CYCLE_OUTCOME, SUSTAIN_SINCE, SUSTAIN_MONTHS, SUSTAIN_OUTCOME, VARIATION_ICON, ASSURANCE_ICON);
 
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
@@ -165,7 +166,7 @@ public class PortfolioService {
         if (!ended && waitingOn.isEmpty() && (systemWaits || !stages.isEmpty())) {
             waitingOn.add("system");
         }
-        String decision = ended ? decisionOf(instance, v) : null;
+        String decision = ended ? decisionOf(instance, v) : stages.contains(Stage.SUSTAINING) ? (String) v.get(CYCLE_OUTCOME) : null;
         return new ProjectRow(instance.getBusinessKey(), (String) v.get(TITLE), (String) v.getOrDefault(PROJECT_LEAD, instance.getStartUserId()),
                 (String) v.get(UNITS), ended ? "ended" : "open", ended ? List.of() : stages.stream().map(Stage::label).toList(),
                 ended ? null : since, ended || since == null ? null : Duration.between(since, now).toDays(), List.copyOf(waitingOn),
@@ -173,7 +174,20 @@ public class PortfolioService {
                 v.get(CYCLE_NUMBER) instanceof Number n ? n.intValue() : null, firstLine((String) v.get(EVALUATION_SUMMARY)),
                 (String) v.get(RECOMMENDATION), decision, instance.getStartTime().toInstant(),
                 ended ? instance.getEndTime().toInstant() : null, instance.getId(),
-                ended ? null : "/camunda/app/cockpit/default/#/process-instance/" + instance.getId() + "/runtime");
+                ended ? null : "/camunda/app/cockpit/default/#/process-instance/" + instance.getId() + "/runtime",
+                monthsSustained(v, stages, now), ProjectRow.Icon.of(v.get(VARIATION_ICON)), ProjectRow.Icon.of(v.get(ASSURANCE_ICON)),
+                (String) v.get(SUSTAIN_OUTCOME));
+    }
+
+    /** While sustaining: whole months since monitoring began; after: as the end recorded it. */
+    private static Long monthsSustained(Map<String, Object> v, Set<Stage> stages, Instant now) {
+        if (v.get(SUSTAIN_SINCE) == null) {
+            return null;
+        }
+        if (stages.contains(Stage.SUSTAINING)) {
+            return SustainClock.months(java.time.LocalDate.parse(v.get(SUSTAIN_SINCE).toString()), now.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        }
+        return v.get(SUSTAIN_MONTHS) instanceof Number n ? n.longValue() : null;
     }
 
     private static String decisionOf(HistoricProcessInstance instance, Map<String, Object> v) {

@@ -13,9 +13,26 @@ import java.util.List;
  * @param dueDate        the earliest due date of its open tasks
  * @param lastEvaluation the summary of the latest evaluation, {@code null} before one
  * @param decision       how the project ended (ADOPT, ABANDON, DISAPPROVED, HALTED, WITHDRAWN, DECLINED), else {@code null}
+ * @param monthsSustained whole months the adopted change has been (or was) monitored; {@code null} before adoption
+ * @param variationIcon  Making Data Count's icons of the last judged point (evaluation, then each sustain review)
+ * @param sustainOutcome how monitoring ended: sustained, stopped or new-cycle; {@code null} while it runs or before
  */
 public record ProjectRow(String projectKey, String title, String lead, String units, String status, List<String> stages,
                          Instant stageSince, Long daysInStage, List<String> waitingOn, Instant dueDate, boolean overdue,
                          String oversightPathway, Integer cycleNumber, String lastEvaluation, String recommendation,
-                         String decision, Instant started, Instant ended, String processInstanceId, String cockpitLink) {
+                         String decision, Instant started, Instant ended, String processInstanceId, String cockpitLink,
+                         Long monthsSustained, Icon variationIcon, Icon assuranceIcon, String sustainOutcome) {
+
+    /** An icon by its API code, its text alternative and its picture. */
+    public record Icon(String code, String text, String svg) {
+
+        /** The variation or assurance icon with this API code (the two sets share no code); {@code null} for none or an unknown one. */
+        static Icon of(Object value) {
+            String code = value == null ? null : value.toString();
+            var variation = org.learninghealth.cycle.evaluation.VariationIcon.ofCode(code);
+            var assurance = org.learninghealth.cycle.evaluation.AssuranceIcon.ofCode(code);
+            String text = variation != null ? variation.text() : assurance != null ? assurance.text() : null;
+            return text == null ? null : new Icon(code, text, "/api/evaluation/icons/" + code + ".svg");
+        }
+    }
 }

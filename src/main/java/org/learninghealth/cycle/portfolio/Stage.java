@@ -17,7 +17,9 @@ public enum Stage {
     ROLLOUT("Rollout", CALL_ROLLOUT + "#multiInstanceBody"),
     MEASUREMENT("Measurement", TIMER_MEASUREMENT, TASK_SUBMIT_MEASUREMENTS),
     EVALUATION_AND_DECISION("Evaluation and decision", TASK_EVALUATE, TASK_RECOMMEND, TASK_INTERPRET, TASK_DECIDE),
-    KNOWLEDGE("Capturing knowledge", TASK_CAPTURE, TASK_NEXT_CYCLE, TASK_CAPTURE_HALTED, TASK_CAPTURE_WITHDRAWN),
+    KNOWLEDGE("Capturing knowledge", TASK_CAPTURE, TASK_NEXT_CYCLE, TASK_CAPTURE_HALTED, TASK_CAPTURE_WITHDRAWN, TASK_CYCLE_AFTER_SLIP),
+    /** after adoption: monitored until sustained, stopped or slipped into a new cycle; not part of "challenge to decision" */
+    SUSTAINING("Sustaining", SUB_SUSTAIN),
     SAFETY_REVIEW("Safety review", TASK_REVIEW_SAFETY_EVENT);
 
     private final String label;

@@ -118,6 +118,34 @@ public final class CycleVariables {
     public static final String KNOWLEDGE_RECORD_ID = "knowledgeRecordId";
     public static final String PREVIOUS_CYCLES = "previousCycles";
 
+    // 15 sustain monitoring after "adopt"
+    /** The last period the adopting evaluation used: the sustain review judges the periods after it. */
+    public static final String EVALUATED_THROUGH = "evaluatedThrough";
+    /** When monitoring began (ISO date), and when the latest stretch without a slip began (an accepted slip restarts it). */
+    public static final String SUSTAIN_SINCE = "sustainSince";
+    public static final String SUSTAIN_STABLE_SINCE = "sustainStableSince";
+    /** The latest period the last review saw, and the latest period of a slip the managers accepted. */
+    public static final String SUSTAIN_SEEN_THROUGH = "sustainSeenThrough";
+    public static final String SUSTAIN_ACCEPTED_THROUGH = "sustainAcceptedThrough";
+    /** Reviews in a row that found no new period. */
+    public static final String SUSTAIN_QUIET_REVIEWS = "sustainQuietReviews";
+    /** What the last review found: {@code continue}, {@code slipped}, {@code overdue} or {@code sustained}. */
+    public static final String SUSTAIN_VERDICT = "sustainVerdict";
+    /** The last review in words, and for a slip the points and rules that fired and the latest of those periods. */
+    public static final String SUSTAIN_STATUS = "sustainStatus";
+    public static final String SUSTAIN_SIGNAL = "sustainSignal";
+    public static final String SUSTAIN_SIGNAL_THROUGH = "sustainSignalThrough";
+    /** The adopted phase's centre line and the mean of the periods since. */
+    public static final String SUSTAIN_ADOPTED_LEVEL = "sustainAdoptedLevel";
+    public static final String SUSTAIN_LEVEL = "sustainLevel";
+    /** The managers' answer to a slip: {@code new-cycle}, {@code accept} or {@code stop}, with their reason. */
+    public static final String SUSTAIN_DECISION = "sustainDecision";
+    public static final String SUSTAIN_DECISION_REASON = "sustainDecisionReason";
+    /** How monitoring ended: {@code sustained}, {@code stopped} or {@code new-cycle}. */
+    public static final String SUSTAIN_OUTCOME = "sustainOutcome";
+    /** Months from the start of monitoring to its end, as the knowledge record and the portfolio show it. */
+    public static final String SUSTAIN_MONTHS = "sustainMonths";
+
     // safety events and withdrawal
     public static final String SAFETY_EVENT_DESCRIPTION = "safetyEventDescription";
     public static final String SAFETY_EVENT_SEVERITY = "safetyEventSeverity";

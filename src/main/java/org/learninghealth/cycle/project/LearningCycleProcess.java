@@ -27,6 +27,14 @@ public final class LearningCycleProcess {
     public static final String TASK_REVIEW_SAFETY_EVENT = "Task_ReviewSafetyEvent";
     public static final String TASK_CAPTURE_HALTED = "Task_CaptureKnowledgeHalted";
     public static final String TASK_CAPTURE_WITHDRAWN = "Task_CaptureKnowledgeWithdrawn";
+    public static final String SUB_SUSTAIN = "SubProcess_Sustain";
+    public static final String TASK_START_SUSTAIN = "Task_StartSustain";
+    public static final String TIMER_SUSTAIN_REVIEW = "Timer_SustainReview";
+    public static final String TASK_REVIEW_SUSTAIN = "Task_ReviewSustain";
+    public static final String TASK_PERFORMANCE_SLIPPED = "Task_PerformanceSlipped";
+    public static final String TASK_SUBMIT_SUSTAIN_DATA = "Task_SubmitSustainData";
+    public static final String TASK_RECORD_SUSTAIN = "Task_RecordSustain";
+    public static final String TASK_CYCLE_AFTER_SLIP = "Task_StartCycleAfterSlip";
     public static final String TIMER_TRIAGE_REMINDER = "Timer_TriageReminder";
     public static final String TIMER_TRIAGE_ESCALATION = "Timer_TriageEscalation";
     public static final String TASK_REMIND_TRIAGE = "Task_RemindTriage";
@@ -35,7 +43,8 @@ public final class LearningCycleProcess {
     public static final String TIMER_DECISION_ESCALATION = "Timer_DecisionEscalation";
 
     public static final String END_DECLINED = "EndEvent_Declined";
-    public static final String END_ADOPTED = "EndEvent_Adopted";
+    public static final String END_SUSTAINED = "EndEvent_Sustained";
+    public static final String END_MONITORING_STOPPED = "EndEvent_MonitoringStopped";
     public static final String END_ABANDONED = "EndEvent_Abandoned";
     public static final String END_DISAPPROVED = "EndEvent_Disapproved";
     public static final String END_HALTED = "EndEvent_Halted";
@@ -50,6 +59,12 @@ public final class LearningCycleProcess {
 
     /** How a cycle ended, as recorded in the knowledge base. */
     public enum Outcome { ADOPT, ADAPT, ABANDON, DISAPPROVED, HALTED, WITHDRAWN }
+
+    /** What a sustain review found. */
+    public enum SustainVerdict { CONTINUE, SLIPPED, OVERDUE, SUSTAINED }
+
+    /** The managers' answers to a slip, and how monitoring ends. */
+    public enum SustainDecision { NEW_CYCLE, ACCEPT, STOP }
 
     /** Values of the safety review form. */
     public enum SafetyDecision { CONTINUE, HALT }

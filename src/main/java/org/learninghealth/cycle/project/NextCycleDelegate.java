@@ -3,6 +3,7 @@ package org.learninghealth.cycle.project;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.learninghealth.cycle.sustain.SustainStartDelegate;
 import org.learninghealth.cycle.system.VariableText;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +26,12 @@ public class NextCycleDelegate implements JavaDelegate {
         int cycle = (Integer) execution.getVariable(CYCLE_NUMBER);
         String previous = (String) execution.getVariable(PREVIOUS_CYCLES);
         String line = "Cycle " + cycle + ": " + execution.getVariable(DECISION) + " - " + execution.getVariable(DECISION_RATIONALE);
+        if ("new-cycle".equals(execution.getVariable(SUSTAIN_OUTCOME))) {
+            line += "; slipped while sustained (" + execution.getVariable(SUSTAIN_SIGNAL) + ") - " + execution.getVariable(SUSTAIN_DECISION_REASON);
+        }
         execution.setVariable(PREVIOUS_CYCLES, VariableText.tail(previous == null ? line : previous + "\n" + line));
         execution.setVariable(CYCLE_NUMBER, cycle + 1);
         CYCLE_RESULTS.forEach(execution::removeVariable);
+        SustainStartDelegate.VARIABLES.forEach(execution::removeVariable);
     }
 }

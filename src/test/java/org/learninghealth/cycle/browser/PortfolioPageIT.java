@@ -51,6 +51,17 @@ class PortfolioPageIT extends BrowserSteps {
         assertThat(bars).hasSizeGreaterThanOrEqualTo(5);
         assertThat(tasklist.driver().findElements(By.cssSelector("#lead-times rect.bottleneck"))).hasSize(1);
         assertThat(tasklist.driver().findElement(By.id("total")).getText()).contains("Challenge to decision: median");
+        assertThat(tasklist.driver().findElement(By.id("sustained-share")).getText()).contains("12 months");
+        // the adopted demo project is monitored now; its last Making Data Count icons are pictures with their words
+        WebElement adopted = tasklist.driver().findElement(By.xpath("//tbody/tr[td[contains(., 'Hand hygiene before patient contact')]]"));
+        assertThat(adopted.getText()).contains("Sustaining", "ADOPT");
+        List<WebElement> icons = adopted.findElements(By.cssSelector("td.icons img"));
+        assertThat(icons).hasSize(2).allSatisfy(icon -> {
+            assertThat(icon.getAttribute("alt")).startsWith(icon.getAttribute("data-icon").startsWith("improvement") ? "Special cause variation: improvement" : "");
+            assertThat(icon.getAttribute("alt")).isNotBlank();
+            assertThat((Boolean) new WebDriverWait(tasklist.driver(), Duration.ofSeconds(20)).until(d -> ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return arguments[0].complete ? arguments[0].naturalWidth > 0 : null;", icon))).as("the icon is drawn").isTrue();
+        });
         tasklist.screenshot("manager-portfolio");
 
         tasklist.driver().findElement(By.cssSelector("#projects tbody tr[data-key='" + keys.get(0) + "']")).click();

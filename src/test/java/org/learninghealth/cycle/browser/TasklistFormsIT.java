@@ -3,6 +3,7 @@ package org.learninghealth.cycle.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.learninghealth.cycle.project.CycleVariables.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,13 @@ class TasklistFormsIT extends BrowserSteps {
         String evaluated = waitingForMeasurements("lead");
         measurementsSubmitted(evaluated, weeklyProportions(TODAY, 10, 20, 10, 8), false); // interpret-evaluation
         throughEvaluation("lead", 20, 8);                                           // decide-adoption
+        String slipped = adopted("lead");
+        reported(slipped, TODAY.plusWeeks(10), 4, 25);
+        monthPassed(slipped);                                                       // performance-slipped
+        ClockUtil.setCurrentTime(date(TODAY));
+        String quiet = adopted("lead");
+        monthPassed(quiet);
+        monthPassed(quiet);                                                         // submit-sustain-data
     }
 
     private String userFor(Task task) {

@@ -91,8 +91,8 @@ class ClusterIT {
             for (String key : keys) {
                 await(() -> count(db, "select count(*) from knowledge_record where project_key = '" + key + "'") == 1 ? true : null,
                         key + ": knowledge captured");
-                assertThat(count(db, "select count(*) from act_hi_procinst where business_key_ = '" + key + "' and proc_def_key_ = '"
-                        + LearningCycleProcess.KEY + "' and state_ = 'COMPLETED'")).as(key).isEqualTo(1);
+                assertThat(count(db, "select count(*) from act_hi_actinst a join act_hi_procinst p on a.proc_inst_id_ = p.id_ where p.business_key_ = '"
+                        + key + "' and a.act_id_ = '" + LearningCycleProcess.SUB_SUSTAIN + "' and a.end_time_ is null")).as(key + " monitored").isEqualTo(1);
             }
             for (String key : waiting) {
                 await(() -> count(db, "select count(*) from act_hi_comment c join act_hi_procinst p on c.proc_inst_id_ = p.id_ where p.business_key_ = '"

@@ -75,18 +75,28 @@ class PortfolioApiIT extends CycleSteps {
         JsonNode p = row(all, planning);
         assertThat(p.get("stages")).extracting(JsonNode::asText).containsExactly("Evidence and planning");
         assertThat(p.get("waitingOn")).extracting(JsonNode::asText).containsExactly("lead");
-        JsonNode a = row(all, adopted);
-        assertThat(a.get("status").asText()).isEqualTo("ended");
+        JsonNode a = row(all, adopted);                                     // adopted: monitored from now on
+        assertThat(a.get("status").asText()).isEqualTo("open");
+        assertThat(a.get("stages")).extracting(JsonNode::asText).containsExactly("Sustaining");
+        assertThat(a.get("waitingOn")).extracting(JsonNode::asText).containsExactly("system");
         assertThat(a.get("decision").asText()).isEqualTo("ADOPT");
-        assertThat(java.time.Instant.parse(a.get("ended").asText())).isAfter(java.time.Instant.parse(a.get("started").asText()));
-        assertThat(a.has("daysInStage") || a.has("dueDate") || a.has("stageSince")).isFalse();
+        assertThat(a.get("monthsSustained").asLong()).isZero();
+        assertThat(a.get("variationIcon").get("code").asText()).isEqualTo("improvement-low");
+        assertThat(a.get("variationIcon").get("text").asText()).isNotBlank();
+        assertThat(a.get("variationIcon").get("svg").asText()).isEqualTo("/api/evaluation/icons/improvement-low.svg");
+        assertThat(a.has("sustainOutcome") || a.has("dueDate") || a.has("ended")).isFalse();
         assertThat(a.get("recommendation").asText()).isEqualTo("ADOPT");
         assertThat(a.get("oversightPathway").asText()).isEqualTo("QI");
         assertThat(a.get("lastEvaluation").asText()).startsWith("Proportion: baseline 20.0%");
-        assertThat(a.get("stages")).isEmpty();
-        assertThat(a.has("cockpitLink")).as("no Cockpit runtime view for an ended project").isFalse();
         assertThat(a.get("overdue").asBoolean()).isFalse();
-        assertThat(row(all, declined).get("decision").asText()).isEqualTo("DECLINED");
+        JsonNode d = row(all, declined);
+        assertThat(d.get("status").asText()).isEqualTo("ended");
+        assertThat(d.get("decision").asText()).isEqualTo("DECLINED");
+        assertThat(java.time.Instant.parse(d.get("ended").asText())).isAfterOrEqualTo(java.time.Instant.parse(d.get("started").asText()));
+        assertThat(d.has("daysInStage") || d.has("dueDate") || d.has("stageSince") || d.has("monthsSustained")).isFalse();
+        assertThat(d.get("stages")).isEmpty();
+        assertThat(d.has("cockpitLink")).as("no Cockpit runtime view for an ended project").isFalse();
+        assertThat(d.get("overdue").asBoolean()).isFalse();
 
         // a lead sees own projects only; other roles are refused; nobody anonymous
         assertThat(keys(get("lead", "/api/portfolio"))).contains(waiting, adopted).doesNotContain(others);
@@ -97,10 +107,30 @@ class PortfolioApiIT extends CycleSteps {
         // filters and sorting
         assertThat(keys(get("manager", "/api/portfolio?stage=Triage"))).contains(waiting, others).doesNotContain(planning, adopted);
         assertThat(keys(get("manager", "/api/portfolio?stage=EVIDENCE_AND_PLANNING"))).contains(planning).doesNotContain(waiting);
-        assertThat(keys(get("manager", "/api/portfolio?status=ended"))).contains(adopted, declined).doesNotContain(waiting);
+        assertThat(keys(get("manager", "/api/portfolio?status=ended"))).contains(declined).doesNotContain(waiting, adopted);
+        assertThat(keys(get("manager", "/api/portfolio?stage=Sustaining"))).contains(adopted).doesNotContain(waiting, declined);
         assertThat(keys(get("manager", "/api/portfolio?pathway=QI"))).contains(adopted).doesNotContain(waiting);
         assertThat(keys(get("manager", "/api/portfolio?overdue=true"))).contains(waiting, others).doesNotContain(planning, adopted);
-        assertThat(keys(get("manager", "/api/portfolio?unit=5 east&status=open"))).contains(waiting, planning).doesNotContain(adopted);
+        // the icons the rows point to, for every role; an unknown one is refused with the list
+        ResponseEntity<String> icon = rest.withBasicAuth("champion", "champion").getForEntity("/api/evaluation/icons/improvement-low.svg", String.class);
+        assertThat(icon.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(icon.getHeaders().getContentType().toString()).startsWith("image/svg+xml");
+        assertThat(icon.getBody()).startsWith("<svg").contains("</svg>");
+        ResponseEntity<JsonNode> unknown = rest.withBasicAuth("lead", "lead").getForEntity("/api/evaluation/icons/sunny.svg", JsonNode.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody().get("message").asText()).contains("No icon 'sunny'", "common-cause", "hit-and-miss");
+        assertThat(rest.getForEntity("/api/evaluation/icons/pass.svg", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // adopted changes still sustained a year on: none adopted a year before today, all of them a year later
+        JsonNode now = get("manager", "/api/portfolio/sustained");
+        assertThat(now.get("months").asInt()).isEqualTo(12);
+        JsonNode later = get("manager", "/api/portfolio/sustained?asOf=2040-01-01");
+        assertThat(later.get("adoptedBy").asText()).isEqualTo("2039-01-01");
+        assertThat(later.get("adopted").asInt()).isGreaterThanOrEqualTo(1).isGreaterThanOrEqualTo(now.get("adopted").asInt());
+        assertThat(later.get("share").asDouble()).isEqualTo(later.get("sustained").asDouble() / later.get("adopted").asInt());
+        assertThat(rest.withBasicAuth("lead", "lead").getForEntity("/api/portfolio/sustained", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("manager", "manager").getForEntity("/api/portfolio/sustained?asOf=soon", JsonNode.class).getBody()
+                .get("message").asText()).contains("asOf");
+        assertThat(keys(get("manager", "/api/portfolio?unit=5 east&status=open"))).contains(waiting, planning, adopted).doesNotContain(declined);
         JsonNode byDays = get("manager", "/api/portfolio?status=open&sort=daysInStage&order=desc");
         List<Long> days = new ArrayList<>();
         byDays.forEach(r -> days.add(r.path("daysInStage").isNumber() ? r.get("daysInStage").asLong() : -1));
@@ -114,12 +144,12 @@ class PortfolioApiIT extends CycleSteps {
         ResponseEntity<String> csv = rest.withBasicAuth("lead", "lead").getForEntity("/api/portfolio?format=csv&status=ended", String.class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(csv.getBody().lines().findFirst().orElseThrow()).isEqualTo(String.join(",", PortfolioController.CSV_COLUMNS));
-        assertThat(csv.getBody()).contains(adopted + ",Falls on the medical wards,lead,\"4 West, 5 East\",ended,");
+        assertThat(csv.getBody()).contains(declined + ",Falls on the medical wards,lead,\"4 West, 5 East\",ended,").doesNotContain(adopted);
 
         // the timeline of one project
         JsonNode timeline = get("manager", "/api/portfolio/" + adopted + "/timeline");
         assertThat(timeline.get(0).get("stage").asText()).isEqualTo("Triage");
-        assertThat(timeline.findValuesAsText("stage")).contains("Oversight review", "Rollout", "Measurement", "Evaluation and decision");
+        assertThat(timeline.findValuesAsText("stage")).contains("Oversight review", "Rollout", "Measurement", "Evaluation and decision", "Sustaining");
         assertThat(rest.withBasicAuth("lead", "lead").getForEntity("/api/portfolio/" + others + "/timeline", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
