@@ -129,6 +129,31 @@ class HardeningIT extends CycleTestSupport {
     }
 
     @Test
+    void aJsonObjectValueMayNameOnlyPlainTypes() {
+        String instance = as("lead", () -> runtimeService.startProcessInstanceByKey("learning-cycle", challenge("Spin probe"))).getId();
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        for (String type : List.of("java.util.concurrent.ConcurrentHashMap", "java.util.ArrayList<javax.script.ScriptEngineManager>", "java.lang.ProcessBuilder")) {
+            Map<String, Object> variable = Map.of("value", "{}", "type", "Object",
+                    "valueInfo", Map.of("objectTypeName", type, "serializationDataFormat", "application/json"));
+            ResponseEntity<JsonNode> refused = rest.withBasicAuth("admin", "admin").exchange("/engine-rest/process-instance/" + instance + "/variables/payload",
+                    HttpMethod.PUT, new HttpEntity<>(variable, json), JsonNode.class);
+            assertThat(refused.getStatusCode()).as(type).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().get("message").asText()).contains("Object values of this class are not accepted", "valueInfo.objectTypeName");
+        }
+        ResponseEntity<String> plain = rest.withBasicAuth("admin", "admin").exchange("/engine-rest/process-instance/" + instance + "/variables/payload",
+                HttpMethod.PUT, new HttpEntity<>(Map.of("value", "[\"a\"]", "type", "Object", "valueInfo",
+                        Map.of("objectTypeName", "java.util.ArrayList<java.lang.String>", "serializationDataFormat", "application/json")), json), String.class);
+        assertThat(plain.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(runtimeService.getVariable(instance, "payload")).isEqualTo(List.of("a"));
+        // behind the guard, the engine's own type validation (deserializationTypeValidationEnabled)
+        runtimeService.setVariable(instance, "payload", org.camunda.bpm.engine.variable.Variables.serializedObjectValue("{\"key\": \"a value of some length\"}")
+                .serializationDataFormat("application/json").objectTypeName("java.util.concurrent.ConcurrentHashMap").create());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService.getVariable(instance, "payload"))
+                .hasStackTraceContaining("java.util.concurrent.ConcurrentHashMap").hasStackTraceContaining("whitelist");
+    }
+
+    @Test
     void theFirstRunSetupCannotCreateAnAdministratorOnceOneExists() {
         Map<String, Object> user = Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N", "email", "i@example.org"),
                 "credentials", Map.of("password", "a-long-password-1"));
@@ -238,6 +263,32 @@ class HardeningIT extends CycleTestSupport {
     }
 
     @Test
+    void aStoredFilterMayHoldOnlyTheHarmlessExpressionsTasklistUses() {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        String evil = "${''.getClass().forName('java.lang.Runtime')}";
+        for (Map<String, Object> query : List.of(Map.<String, Object>of("assigneeExpression", evil), Map.<String, Object>of("candidateGroupsExpression", "#{x}"),
+                Map.<String, Object>of("orQueries", List.of(Map.of("dueBeforeExpression", "${dateTime().plusDays(2).toDate()} ${x}"))))) {
+            ResponseEntity<JsonNode> refused = rest.withBasicAuth("admin", "admin").exchange("/engine-rest/filter/create", HttpMethod.POST,
+                    new HttpEntity<>(Map.of("resourceType", "Task", "name", "Probe", "query", query), json), JsonNode.class);
+            assertThat(refused.getStatusCode()).as("%s", query).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().get("message").asText()).contains("A filter may store only", "${currentUser()}");
+        }
+        Map<String, Object> harmless = Map.of("assigneeExpression", "${currentUser()}", "candidateGroupsExpression", "${currentUserGroups()}",
+                "dueBeforeExpression", "${dateTime().plusDays(2).toDate()}", "followUpBeforeOrNotExistentExpression", "${now()}");
+        ResponseEntity<JsonNode> created = rest.withBasicAuth("admin", "admin").exchange("/engine-rest/filter/create", HttpMethod.POST,
+                new HttpEntity<>(Map.of("resourceType", "Task", "name", "Mine soon", "query", harmless), json), JsonNode.class);
+        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.OK);
+        String id = created.getBody().get("id").asText();
+        ResponseEntity<JsonNode> changed = rest.withBasicAuth("admin", "admin").exchange("/engine-rest/filter/" + id, HttpMethod.PUT,
+                new HttpEntity<>(Map.of("resourceType", "Task", "name", "Mine soon", "query", Map.of("assigneeExpression", evil)), json), JsonNode.class);
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/engine-rest/filter/" + id, String.class).getBody())
+                .contains("currentUser()").doesNotContain("Runtime");
+        engine.getFilterService().deleteFilter(id);
+    }
+
+    @Test
     void healthForLoadBalancersAndMetricsForSomeoneLoggedIn() {
         assertThat(rest.getForEntity("/actuator/health/liveness", String.class).getBody()).contains("\"status\":\"UP\"");
         ResponseEntity<String> readiness = rest.getForEntity("/actuator/health/readiness", String.class);
@@ -246,5 +297,132 @@ class HardeningIT extends CycleTestSupport {
         assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         String metrics = rest.withBasicAuth("admin", "admin").getForEntity("/actuator/prometheus", String.class).getBody();
         assertThat(metrics).contains("camunda_tasks_open", "camunda_incidents_open", "camunda_job_successful_total", "jvm_memory_used_bytes");
+    }
+
+    // ---- what Camunda 7.24.0 Community leaves open since its last release (see the README's hardening paragraph)
+
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    /** A request as an attacker sends it: the path exactly as written, nothing normalised on the way. */
+    private String raw(String path) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void aPathThatIsNotPlainCannotRedirectAnywhere() throws Exception {
+        for (String path : List.of("//evil.example/../camunda/app", "//evil.example/%2e%2e/camunda/app", "/camunda//app", "/%2F%2Fevil.example/../camunda/app",
+                "/%252F%252Fevil.example/camunda/app", "/\\evil.example/../camunda/app", "/camunda/app/%5C%5Cevil.example", "/camunda/./app", "/camunda/app/..")) {
+            String answer = raw(path);
+            assertThat(answer).as(path).startsWith("HTTP/1.1 400").doesNotContainIgnoringCase("evil.example").doesNotContain("Location:");
+        }
+        assertThat(raw("/camunda/app")).startsWith("HTTP/1.1 302").contains("Location: http://localhost:" + port + "/camunda/app/");
+        // no HSTS over plain HTTP; with LC_SECURE_COOKIES=true every answer carries it (RequestPathFilterTest)
+        assertThat(raw("/camunda/app")).doesNotContain("Strict-Transport-Security");
+    }
+
+    @Test
+    void refusalsCarryTheSecurityHeadersToo() {
+        for (ResponseEntity<String> refused : List.of(rest.getForEntity("/engine-rest/task", String.class), rest.getForEntity("/api/portfolio", String.class),
+                rest.withBasicAuth("champion", "champion").getForEntity("/api/portfolio", String.class))) {
+            assertThat(refused.getStatusCode().value()).isIn(401, 403);
+            assertThat(refused.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(refused.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+            assertThat(refused.getHeaders().getFirst("Cache-Control")).isEqualTo("no-store");
+        }
+    }
+
+    private static final String SCRIPT_TASK = "<bpmn:scriptTask id=\"probe\" scriptFormat=\"javascript\"><bpmn:script>java.lang.System.exit(1)</bpmn:script></bpmn:scriptTask>";
+    private static final String SCRIPT_LISTENER = "<bpmn:userTask id=\"probe\"><bpmn:extensionElements><camunda:executionListener event=\"start\">"
+            + "<camunda:script scriptFormat=\"juel\">${''.getClass()}</camunda:script></camunda:executionListener></bpmn:extensionElements></bpmn:userTask>";
+    private static final String SCRIPT_MAPPING = "<bpmn:userTask id=\"probe\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"x\">"
+            + "<camunda:script scriptFormat=\"groovy\">'id'.execute()</camunda:script></camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:userTask>";
+    private static final String SCRIPT_CONDITION = "<bpmn:exclusiveGateway id=\"probe\" /><bpmn:sequenceFlow id=\"cond\" sourceRef=\"probe\" targetRef=\"end\">"
+            + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"javascript\">true</bpmn:conditionExpression></bpmn:sequenceFlow>";
+
+    private static String model(String element) {
+        boolean condition = element.contains("sequenceFlow");
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" id=\"d\""
+                + " targetNamespace=\"http://example.org\"><bpmn:process id=\"script-probe\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">"
+                + "<bpmn:startEvent id=\"start\" /><bpmn:sequenceFlow id=\"in\" sourceRef=\"start\" targetRef=\"probe\" />" + element
+                + (condition ? "" : "<bpmn:sequenceFlow id=\"out\" sourceRef=\"probe\" targetRef=\"end\" />")
+                + "<bpmn:endEvent id=\"end\" /></bpmn:process></bpmn:definitions>";
+    }
+
+    @Test
+    void aModelThatRunsScriptsIsRefusedEvenFromAnAdministrator() {
+        for (String element : List.of(SCRIPT_TASK, SCRIPT_LISTENER, SCRIPT_MAPPING, SCRIPT_CONDITION)) {
+            MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+            body.add("deployment-name", "probe");
+            body.add("data", new org.springframework.core.io.ByteArrayResource(model(element).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                @Override
+                public String getFilename() {
+                    return "probe.bpmn";
+                }
+            });
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            ResponseEntity<JsonNode> refused = rest.withBasicAuth("admin", "admin").exchange("/engine-rest/deployment/create", HttpMethod.POST,
+                    new HttpEntity<>(body, headers), JsonNode.class);
+            assertThat(refused.getStatusCode()).as(element).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().toString()).as(element).contains("does not run scripts", "LC_ALLOW_SCRIPTS");
+        }
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("script-probe").count()).isZero();
+        // the same model without the script deploys: the refusal is about scripts, not about deploying
+        org.camunda.bpm.engine.repository.Deployment fine = engine.getRepositoryService().createDeployment().name("probe")
+                .addString("probe.bpmn", model("<bpmn:userTask id=\"probe\" />")).deploy();
+        engine.getRepositoryService().deleteDeployment(fine.getId(), true);
+    }
+
+    @Test
+    void theWebappsApiIsClosedToAnyoneNotLoggedIn() {
+        for (String path : List.of("/camunda/api/admin/nothing-here", "/camunda/api/admin/auth/user/default/../x", "/camunda/api/engine/engine/default/user",
+                "/camunda/api/cockpit/plugin/base/default/process-definition/statistics")) {
+            assertThat(rest.getForEntity(path, String.class).getStatusCode().value()).as(path).isIn(400, 401);
+        }
+        assertThat(rest.getForEntity("/camunda/api/admin/nothing-here", String.class).getBody()).contains("Log in first");
+        // what the login page needs stays open
+        assertThat(rest.getForEntity("/camunda/api/engine/engine/", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> loggedIn = login("lead", rest.getForEntity("/camunda/app/tasklist/default/", String.class));
+        assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+        HttpHeaders session = new HttpHeaders();
+        session.add(HttpHeaders.COOKIE, "SESSION=" + cookie(loggedIn, "SESSION"));
+        assertThat(rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(session), JsonNode.class).getBody()
+                .get("userId").asText()).isEqualTo("lead");
+        assertThat(rest.exchange("/camunda/api/admin/nothing-here", HttpMethod.GET, new HttpEntity<>(session), String.class).getStatusCode())
+                .as("logged in, Camunda answers itself").isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void everyWebappHidesCamundasEndOfLifeBanner() {
+        for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+            ResponseEntity<String> styles = rest.getForEntity("/camunda/app/" + app + "/styles/user-styles.css", String.class);
+            assertThat(styles.getStatusCode()).as(app).isEqualTo(HttpStatus.OK);
+            assertThat(styles.getBody()).as(app).contains(".ce-eol-banner", "display: none !important");
+        }
+    }
+
+    @Test
+    void aRemovedMembershipEndsTheRoleWithinSeconds() {
+        ensureUser("nightchampion", "unit-champions");
+        ResponseEntity<String> loggedIn = login("nightchampion", rest.getForEntity("/camunda/app/tasklist/default/", String.class));
+        assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+        HttpHeaders session = new HttpHeaders();
+        session.add(HttpHeaders.COOKIE, "SESSION=" + cookie(loggedIn, "SESSION"));
+        java.util.function.Supplier<List<String>> filters = () -> rest.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=50",
+                HttpMethod.GET, new HttpEntity<>(session), JsonNode.class).getBody().findValuesAsText("name");
+        assertThat(filters.get()).contains(org.learninghealth.cycle.identity.TasklistFilters.UNIT_ROLLOUTS);
+
+        identityService.deleteMembership("nightchampion", "unit-champions");
+        moveClock(java.time.Duration.ofSeconds(6));                        // LC_AUTH_CACHE_MILLIS: 5 s
+        assertThat(filters.get()).doesNotContain(org.learninghealth.cycle.identity.TasklistFilters.UNIT_ROLLOUTS);
+        identityService.deleteUser("nightchampion");
+        moveClock(java.time.Duration.ofSeconds(6));
+        assertThat(rest.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=50", HttpMethod.GET, new HttpEntity<>(session), String.class)
+                .getStatusCode().value()).as("a deleted person's login ends").isIn(401, 403);
     }
 }

@@ -94,7 +94,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         return identityService.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
     }
 
-    private static String sessionUser(HttpServletRequest request) {
+    /** The person logged in to the Camunda webapps in this session, or {@code null}. */
+    static String sessionUser(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return null;

@@ -26,6 +26,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>task queries that carry JUEL expressions anywhere: the engine refuses expressions in ad-hoc queries
  * ({@code enableExpressionsInAdhocQueries=false}) but in Camunda 7.24 not inside {@code orQueries}, nor in the
  * query that extends a stored filter; an expression can call any bean, so none may come from outside;</li>
+ * <li>stored filters (created or changed) whose query holds an expression other than the harmless ones Tasklist's
+ * own filters use ({@code ${currentUser()}}, {@code ${currentUserGroups()}}, {@code ${now()}}, {@code ${dateTime()}}
+ * with plus/minus steps): a stored expression runs for every person who opens the filter;</li>
+ * <li>object values of a class outside the allow-list ({@link #ALLOWED_TYPES}: boxed numbers, strings, Java's plain
+ * lists, sets and maps, and the app's own types): Spin would make any class on the class path from JSON; the engine's
+ * deserialization type validation holds the same line for anything that gets past;</li>
  * <li>Java-serialized values: the engine refuses them too ({@code javaSerializationFormatEnabled=false}), but with
  * a 500; here they never reach it.</li>
  * </ul>
@@ -33,7 +39,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class EngineRequestGuard extends OncePerRequestFilter {
 
     static final Pattern QUERY_PATHS = Pattern.compile(".*/(task(/count)?|filter/[^/]+/(list|count|singleResult))/?$");
+    static final Pattern STORED_PATHS = Pattern.compile(".*/filter(/create|/[^/]+)/?$");
+    static final Pattern HARMLESS = Pattern.compile("\\$\\{\\s*(currentUser\\(\\)|currentUserGroups\\(\\)|now\\(\\)"
+            + "|dateTime\\(\\)(\\.(plus|minus)(Years|Months|Weeks|Days|Hours|Minutes|Seconds)\\(\\d{1,6}\\))*(\\.toDate\\(\\))?)\\s*}");
     static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
+    static final Pattern ALLOWED_TYPES = Pattern.compile("java\\.lang\\.(String|Boolean|Byte|Short|Integer|Long|Float|Double|Character)"
+            + "|java\\.util\\.(ArrayList|Arrays\\$ArrayList|LinkedList|HashMap|LinkedHashMap|TreeMap|HashSet|LinkedHashSet|TreeSet)"
+            + "|java\\.util\\.ImmutableCollections\\$(List12|ListN|Set12|SetN|Map1|MapN)|org\\.learninghealth\\.cycle\\.[\\w.$]+");
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -52,12 +64,20 @@ public class EngineRequestGuard extends OncePerRequestFilter {
             try {
                 JsonNode tree = json.readTree(body);
                 String serialized = javaSerializedIn(tree, "");
+                String type = foreignTypeIn(tree, "");
                 String expression = QUERY_PATHS.matcher(request.getRequestURI()).matches() ? expressionIn(tree, "") : null;
+                String stored = STORED_PATHS.matcher(request.getRequestURI()).matches() ? unsafeExpressionIn(tree, "") : null;
                 if (serialized != null) {
                     refusal = "Java-serialized values are not accepted by this server (" + serialized + "); send the value as JSON "
                             + "(serializationDataFormat application/json).";
+                } else if (type != null) {
+                    refusal = "Object values of this class are not accepted by this server (" + type + "); send plain JSON (type Json) or a"
+                            + " number, string, list or map.";
                 } else if (expression != null) {
                     refusal = "Expressions are not allowed in queries sent to this server (" + expression + ").";
+                } else if (stored != null) {
+                    refusal = "A filter may store only the expressions Tasklist's own filters use: ${currentUser()}, ${currentUserGroups()}, ${now()}"
+                            + " and ${dateTime()} with plusDays(n) and the like (" + stored + ").";
                 }
             } catch (IOException e) {
                 // not JSON: the REST layer answers that itself
@@ -78,9 +98,21 @@ public class EngineRequestGuard extends OncePerRequestFilter {
                 && value.asText().trim().toLowerCase(java.util.Locale.ROOT).startsWith(JAVA_SERIALIZATION));
     }
 
+    /** @return where a value names a class outside {@link #ALLOWED_TYPES} ("variables.x.valueInfo.objectTypeName"), or {@code null} */
+    static String foreignTypeIn(JsonNode node, String path) {
+        return find(node, path, (key, value) -> key.equals("objectTypeName") && value.isTextual()
+                && !java.util.Arrays.stream(value.asText().split("[<>,\\s]+")).filter(t -> !t.isEmpty()).allMatch(t -> ALLOWED_TYPES.matcher(t).matches()));
+    }
+
     /** @return where the first expression is ("orQueries[0].assigneeExpression"), or {@code null} */
     static String expressionIn(JsonNode node, String path) {
         return find(node, path, (key, value) -> key.endsWith("Expression") && !value.isNull());
+    }
+
+    /** @return where the first expression outside {@link #HARMLESS} is ("query.assigneeExpression"), or {@code null} */
+    static String unsafeExpressionIn(JsonNode node, String path) {
+        return find(node, path, (key, value) -> !value.isNull() && !value.isContainerNode() && (key.endsWith("Expression")
+                || value.asText().contains("${") || value.asText().contains("#{")) && !HARMLESS.matcher(value.asText().trim()).matches());
     }
 
     /** @return the path of the first field, at any depth, that the test picks, or {@code null} */

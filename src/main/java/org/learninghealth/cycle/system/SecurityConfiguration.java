@@ -3,11 +3,13 @@ package org.learninghealth.cycle.system;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
-/** Nothing is anonymous: {@code /engine-rest} and {@code /api} require a Camunda user. */
+/** Plain request paths first (see {@link RequestPathFilter}). Nothing is anonymous: {@code /engine-rest} and {@code /api} require a Camunda user. */
 @Configuration
 public class SecurityConfiguration {
 
@@ -32,9 +34,27 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<RequestPathFilter> requestPaths(@Value("${server.servlet.session.cookie.secure:false}") boolean https) {
+        FilterRegistrationBean<RequestPathFilter> registration = new FilterRegistrationBean<>(new RequestPathFilter(https));
+        registration.addUrlPatterns("/*");
+        registration.setName("request-paths");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<WebappApiGate> webappApiGate() {
+        FilterRegistrationBean<WebappApiGate> registration = new FilterRegistrationBean<>(new WebappApiGate());
+        registration.addUrlPatterns("/camunda/api/*");
+        registration.setName("webapp-api-gate");
+        registration.setOrder(9);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
         FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
-        registration.addUrlPatterns("/api/*", "/portfolio/*", "/portfolio", "/measurements/*", "/projects/*", "/actuator/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/portfolio/*", "/portfolio", "/measurements/*", "/projects/*", "/actuator/*");
         registration.setName("security-headers");
         registration.setOrder(5);
         return registration;

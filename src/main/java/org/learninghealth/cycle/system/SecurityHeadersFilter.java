@@ -8,7 +8,8 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Security headers on the application's own pages and APIs ({@code /api}, {@code /portfolio}, {@code /actuator});
+ * Security headers on the application's own pages and APIs ({@code /api}, {@code /portfolio}, {@code /actuator}) and on
+ * {@code /engine-rest}, refusals included;
  * the Camunda webapps set their own (Content-Security-Policy with nonces, X-Content-Type-Options, ...).
  */
 public class SecurityHeadersFilter extends OncePerRequestFilter {

@@ -97,6 +97,11 @@ class TasklistFormsIT extends BrowserSteps {
         List<String> problems = new ArrayList<>();
 
         tasklist.login("lead");
+        // the product's name in the header and the title, and no Camunda end-of-life banner for clinicians
+        assertThat(tasklist.driver().findElements(org.openqa.selenium.By.cssSelector(".ce-eol-banner")))
+                .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+        assertThat(tasklist.driver().findElement(org.openqa.selenium.By.cssSelector(".navbar-brand .brand-name")).getText()).isEqualTo("Learning Cycle Tasklist");
+        assertThat(tasklist.driver().getTitle()).isEqualTo("Learning Cycle Tasklist");
         tasklist.consoleErrors();
         tasklist.startProcess("Learning cycle");
         check("start-challenge", problems);

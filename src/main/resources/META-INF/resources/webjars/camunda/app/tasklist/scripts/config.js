@@ -1,0 +1,15 @@
+// Learning Cycle's Tasklist: the product's name in the header and the page title ("Learning Cycle Tasklist"),
+// and the keyboard shortcuts Tasklist offers by default.
+export default {
+  app: {
+    vendor: 'Learning Cycle',
+    name: 'Tasklist'
+  },
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
+    focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
+    focusList: {key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list'},
+    focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
+    startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
+  }
+};
