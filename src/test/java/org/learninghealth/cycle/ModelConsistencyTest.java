@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +205,21 @@ class ModelConsistencyTest extends CycleTestSupport {
             model.getModelElementsByType(BpmnEdge.class).forEach(e -> shaped.add(e.getBpmnElement().getId()));
             model.getModelElementsByType(FlowNode.class).forEach(n -> assertThat(shaped).as("shape of %s in %s", n.getId(), name).contains(n.getId()));
             model.getModelElementsByType(SequenceFlow.class).forEach(f -> assertThat(shaped).as("edge of %s in %s", f.getId(), name).contains(f.getId()));
+        }
+    }
+
+    @Test
+    void everyFlowNodeNamesItsIncomingAndOutgoingFlowsAsModelerWritesThem() {
+        // BPMN 2.0 asks for them (BPMNspector EXT.023); without them bpmnlint reads every element as disconnected
+        for (String name : MODELS) {
+            BpmnModelInstance model = model(name);
+            Collection<SequenceFlow> flows = model.getModelElementsByType(SequenceFlow.class);
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                assertThat(node.getIncoming()).extracting(SequenceFlow::getId).as("incoming of %s in %s", node.getId(), name)
+                        .containsExactlyInAnyOrderElementsOf(flows.stream().filter(f -> f.getTarget() == node).map(SequenceFlow::getId).toList());
+                assertThat(node.getOutgoing()).extracting(SequenceFlow::getId).as("outgoing of %s in %s", node.getId(), name)
+                        .containsExactlyInAnyOrderElementsOf(flows.stream().filter(f -> f.getSource() == node).map(SequenceFlow::getId).toList());
+            }
         }
     }
 

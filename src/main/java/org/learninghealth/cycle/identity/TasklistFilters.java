@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 public class TasklistFilters {
 
     public static final String MY_TASKS = "My project tasks";
+    /** Tasklist lists filters by priority, lowest first, and opens the first. */
+    static final int ROLE_FIRST = -20;
     public static final String TRIAGE_AND_DECISIONS = "Triage and decisions";
     public static final String OVERSIGHT_REVIEWS = "Oversight reviews";
     public static final String UNIT_ROLLOUTS = "Unit rollouts";
@@ -34,9 +36,11 @@ public class TasklistFilters {
     public void create() {
         ensure(MY_TASKS, "Tasks assigned to me", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
                 List.of(Roles.PROJECT_LEADS, Roles.MANAGERS, Roles.IRB_REVIEWERS, Roles.UNIT_CHAMPIONS));
-        ensure(TRIAGE_AND_DECISIONS, "Challenges to triage and adoption decisions", 0, candidate(Roles.MANAGERS), List.of(Roles.MANAGERS));
-        ensure(OVERSIGHT_REVIEWS, "IRB / QI oversight reviews and safety events", 0, candidate(Roles.IRB_REVIEWERS), List.of(Roles.IRB_REVIEWERS));
-        ensure(UNIT_ROLLOUTS, "Go-live confirmations on clinical units", 0, candidate(Roles.UNIT_CHAMPIONS), List.of(Roles.UNIT_CHAMPIONS));
+        // a role's own filter comes before "My project tasks", so Tasklist opens it at login: a manager lands on the triage
+        // and decisions, not on an empty list of own tasks (its tasks include the ones a manager has claimed)
+        ensure(TRIAGE_AND_DECISIONS, "Challenges to triage and adoption decisions", ROLE_FIRST, candidate(Roles.MANAGERS), List.of(Roles.MANAGERS));
+        ensure(OVERSIGHT_REVIEWS, "IRB / QI oversight reviews and safety events", ROLE_FIRST, candidate(Roles.IRB_REVIEWERS), List.of(Roles.IRB_REVIEWERS));
+        ensure(UNIT_ROLLOUTS, "Go-live confirmations on clinical units", ROLE_FIRST, candidate(Roles.UNIT_CHAMPIONS), List.of(Roles.UNIT_CHAMPIONS));
     }
 
     private TaskQuery candidate(String group) {

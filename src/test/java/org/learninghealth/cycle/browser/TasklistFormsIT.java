@@ -124,6 +124,25 @@ class TasklistFormsIT extends BrowserSteps {
         assertThat(opened).as("every form of every process was opened").containsExactlyElementsOf(formIds());
     }
 
+    @Test
+    void eachRoleLandsOnItsOwnFilterFirst() {
+        Map<String, String> first = new LinkedHashMap<>();
+        first.put("lead", org.learninghealth.cycle.identity.TasklistFilters.MY_TASKS);
+        first.put("manager", org.learninghealth.cycle.identity.TasklistFilters.TRIAGE_AND_DECISIONS);
+        first.put("irb", org.learninghealth.cycle.identity.TasklistFilters.OVERSIGHT_REVIEWS);
+        first.put("champion", org.learninghealth.cycle.identity.TasklistFilters.UNIT_ROLLOUTS);
+        for (Map.Entry<String, String> role : first.entrySet()) {
+            tasklist.login(role.getKey());
+            org.openqa.selenium.WebElement active = new org.openqa.selenium.support.ui.WebDriverWait(tasklist.driver(), java.time.Duration.ofSeconds(20))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                            org.openqa.selenium.By.cssSelector(".task-filter.active h4.name")));
+            assertThat(active.getText()).as("%s lands on", role.getKey()).startsWith(role.getValue());
+            assertThat(tasklist.driver().findElements(org.openqa.selenium.By.cssSelector(".task-filter h4.name")).get(0).getText())
+                    .as("%s's first filter", role.getKey()).startsWith(role.getValue());
+        }
+        tasklist.screenshot("champion-lands-on-unit-rollouts");
+    }
+
     private void check(String form, List<String> problems) {
         String text = tasklist.formText();
         tasklist.screenshot(form);
