@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * (NHSRplotthedots {@code ptd_calculate_assurance_type}: the target beyond a limit on the passing side passes every
  * time, beyond the other limit fails every time, between the limits is hit and miss).
  */
-public enum AssuranceIcon {
+public enum AssuranceIcon implements MdcIcon {
     PASS("pass", "The process will consistently meet the target"),
     FAIL("fail", "The process will consistently fail the target"),
     HIT_AND_MISS("hit-and-miss", "The process will hit and miss the target");
@@ -21,16 +21,12 @@ public enum AssuranceIcon {
     }
 
     @JsonValue
+    @Override
     public String code() {
         return code;
     }
 
-    /** @return the icon with this API code, or {@code null} for none or an unknown one */
-    public static AssuranceIcon ofCode(String code) {
-        return java.util.Arrays.stream(values()).filter(i -> i.code.equals(code)).findFirst().orElse(null);
-    }
-
-    /** the text alternative of the icon */
+    @Override
     public String text() {
         return text;
     }

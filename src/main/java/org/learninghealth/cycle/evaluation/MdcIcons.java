@@ -46,12 +46,11 @@ public final class MdcIcons {
 
     /** The SVG of the variation or assurance icon with this API code, or {@code null} for an unknown code. */
     public static String svg(String code) {
-        VariationIcon variation = VariationIcon.ofCode(code);
-        if (variation != null) {
+        MdcIcon icon = MdcIcon.ofCode(code);
+        if (icon instanceof VariationIcon variation) {
             return svg(variation);
         }
-        AssuranceIcon assurance = AssuranceIcon.ofCode(code);
-        return assurance == null ? null : svg(assurance);
+        return icon instanceof AssuranceIcon assurance ? svg(assurance) : null;
     }
 
     public static String svg(VariationIcon icon) {

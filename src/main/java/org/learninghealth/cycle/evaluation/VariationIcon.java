@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * Making Data Count's variation icon, taken from the last point: common cause, or a special cause high or low that
  * is an improvement or a concern given which way is better.
  */
-public enum VariationIcon {
+public enum VariationIcon implements MdcIcon {
     COMMON_CAUSE("common-cause", "Common cause variation: no significant change"),
     IMPROVEMENT_HIGH("improvement-high", "Special cause variation: improvement, higher values"),
     IMPROVEMENT_LOW("improvement-low", "Special cause variation: improvement, lower values"),
@@ -22,16 +22,12 @@ public enum VariationIcon {
     }
 
     @JsonValue
+    @Override
     public String code() {
         return code;
     }
 
-    /** @return the icon with this API code, or {@code null} for none or an unknown one */
-    public static VariationIcon ofCode(String code) {
-        return java.util.Arrays.stream(values()).filter(i -> i.code.equals(code)).findFirst().orElse(null);
-    }
-
-    /** the text alternative of the icon */
+    @Override
     public String text() {
         return text;
     }

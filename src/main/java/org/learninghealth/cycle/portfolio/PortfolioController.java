@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.learninghealth.cycle.knowledge.KnowledgeRepository;
+import org.learninghealth.cycle.sustain.SustainClock;
 import org.learninghealth.cycle.system.ApiException;
 import org.learninghealth.cycle.system.JsonOrCsv;
 import org.springframework.http.ResponseEntity;
@@ -70,7 +69,7 @@ public class PortfolioController {
     /** @param from first day of the window (default: a year before {@code to}); @param to last day (default: today) */
     @GetMapping("/lead-times")
     public LeadTimes leadTimes(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        LocalDate last = to == null ? ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).toLocalDate() : day("to", to);
+        LocalDate last = to == null ? SustainClock.today() : day("to", to);
         LocalDate first = from == null ? last.minusYears(1).plusDays(1) : day("from", from);
         return leadTimes.leadTimes(first, last);
     }
@@ -78,7 +77,7 @@ public class PortfolioController {
     /** Adopted changes still sustained 12 months after adoption, as of {@code asOf} (default: today). */
     @GetMapping("/sustained")
     public KnowledgeRepository.SustainShare sustained(@RequestParam(required = false) String asOf) {
-        return leadTimes.sustainShare(asOf == null ? ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).toLocalDate() : day("asOf", asOf));
+        return leadTimes.sustainShare(asOf == null ? SustainClock.today() : day("asOf", asOf));
     }
 
     @GetMapping("/{projectKey}/timeline")

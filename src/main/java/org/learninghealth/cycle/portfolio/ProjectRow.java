@@ -26,13 +26,10 @@ public record ProjectRow(String projectKey, String title, String lead, String un
     /** An icon by its API code, its text alternative and its picture. */
     public record Icon(String code, String text, String svg) {
 
-        /** The variation or assurance icon with this API code (the two sets share no code); {@code null} for none or an unknown one. */
+        /** The variation or assurance icon with this API code; {@code null} for none or an unknown one. */
         static Icon of(Object value) {
-            String code = value == null ? null : value.toString();
-            var variation = org.learninghealth.cycle.evaluation.VariationIcon.ofCode(code);
-            var assurance = org.learninghealth.cycle.evaluation.AssuranceIcon.ofCode(code);
-            String text = variation != null ? variation.text() : assurance != null ? assurance.text() : null;
-            return text == null ? null : new Icon(code, text, "/api/evaluation/icons/" + code + ".svg");
+            var icon = org.learninghealth.cycle.evaluation.MdcIcon.ofCode(value == null ? null : value.toString());
+            return icon == null ? null : new Icon(icon.code(), icon.text(), "/api/evaluation/icons/" + icon.code() + ".svg");
         }
     }
 }

@@ -40,7 +40,7 @@ public class SustainDecisionListener implements TaskListener {
         }
     }
 
-    public static String code(SustainDecision decision) {
+    private static String code(SustainDecision decision) {
         return decision.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 

@@ -18,6 +18,6 @@ import org.learninghealth.cycle.project.LearningCycleProcess.SustainVerdict;
  * @param variationIcon  of the last point against the adopted phase's limits; {@code null} before any new period
  */
 public record SustainJudgement(SustainVerdict verdict, String status, String signal, LocalDate signalThrough, LocalDate seenThrough,
-                               int quietReviews, Double adoptedLevel, Double level, int newPeriods, VariationIcon variationIcon,
+                               int quietReviews, Double adoptedLevel, Double level, VariationIcon variationIcon,
                                AssuranceIcon assuranceIcon) {
 }

@@ -37,10 +37,10 @@ public class SustainRecordDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String text = text(execution, SustainClock.today());
-        knowledge.recordSustain((String) execution.getVariable(PROJECT_KEY), ((Number) execution.getVariable(CYCLE_NUMBER)).intValue(), text,
-                (String) execution.getVariable(SUSTAIN_OUTCOME), SustainClock.today());
-        execution.setVariable(SUSTAIN_MONTHS, SustainClock.months(SustainClock.date(execution, SUSTAIN_SINCE), SustainClock.today()));
+        LocalDate today = SustainClock.today();
+        knowledge.recordSustain((String) execution.getVariable(PROJECT_KEY), ((Number) execution.getVariable(CYCLE_NUMBER)).intValue(),
+                text(execution, today), (String) execution.getVariable(SUSTAIN_OUTCOME), today);
+        execution.setVariable(SUSTAIN_MONTHS, SustainClock.months(SustainClock.date(execution, SUSTAIN_SINCE), today));
     }
 
     /** "Monitored 12 months (2026-09-01 to 2027-09-01) ...; sustained." */

@@ -74,7 +74,7 @@ public class SustainReviewService {
         if (adoptedCount == 0 || adoptedCount == adopted.size()) {
             return new SustainJudgement(quiet >= 2 ? SustainVerdict.OVERDUE : SustainVerdict.CONTINUE,
                     review + "no period after " + m.evaluatedThrough() + " (the last the adopting evaluation used) is stored yet." + overdue,
-                    null, null, seen, quiet, null, null, 0, null, null);
+                    null, null, seen, quiet, null, null, null, null);
         }
         RuleSet rules = evaluation.rules(m.rules());
         ControlChart chart = evaluation.chart(m.type(), m.direction(), adopted, new ChartOptions(rules, List.of(new Phase(0, adoptedCount)), m.target()));
@@ -105,7 +105,7 @@ public class SustainReviewService {
             outcome = " No special cause in the worse direction; " + stableMonths + " of " + properties.stableMonths() + " months without a slip.";
         }
         return new SustainJudgement(verdict, review + judged + outcome, concerns.isEmpty() ? null : signal(m.type(), concerns),
-                concerns.isEmpty() ? null : concerns.get(concerns.size() - 1).period(), seen, quiet, adoptedLevel, level, since.size(),
+                concerns.isEmpty() ? null : concerns.get(concerns.size() - 1).period(), seen, quiet, adoptedLevel, level,
                 chart.variationIcon(), chart.assuranceIcon());
     }
 
