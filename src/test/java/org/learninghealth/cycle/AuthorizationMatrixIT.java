@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
+import org.learninghealth.cycle.partners.PatientInterpretationProcess;
+import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +41,11 @@ import org.springframework.util.LinkedMultiValueMap;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorizationMatrixIT extends CycleSteps {
 
-    /** The demo users of each role; "analyst" (data-analysts) may load measurements and nothing else. */
-    static final List<String> ROLES = List.of("lead", "manager", "irb", "champion", "admin", "analyst", "outsider");
+    /**
+     * The demo users of each role; "analyst" (data-analysts) may load measurements and nothing else, "partner"
+     * (patient-partners) works their own reviews and sees nothing else.
+     */
+    static final List<String> ROLES = List.of("lead", "manager", "irb", "champion", "admin", "analyst", "partner", "outsider");
     static final String OTHER_LEAD = "otherlead";
 
     @Autowired TestRestTemplate rest;
@@ -90,6 +95,13 @@ class AuthorizationMatrixIT extends CycleSteps {
                 (t, lead) -> t.atInterpretation(lead), LearningCycleProcess.TASK_INTERPRET, Map.of(INTERPRETATION, "It worked", LESSONS_LEARNED, "Nights first"));
         gate(actions, "decide adopt, adapt or abandon", Set.of("manager", "admin"), Set.of("manager", "admin"),
                 (t, lead) -> t.throughEvaluation(lead, 20, 8), LearningCycleProcess.TASK_DECIDE, Map.of(DECISION, "ADOPT", DECISION_RATIONALE, "Worked"));
+        gate(actions, "review a change for patients and families", Set.of("partner", "manager", "admin"), Set.of("partner", "admin"),
+                (t, lead) -> t.atPartnerReview(lead), PatientReviewProcess.TASK_REVIEW, Map.of(PatientReviewProcess.PARTNER_VIEW, "SUPPORTS"));
+        gate(actions, "answer the partners' concerns", Set.of("lead", "manager", "admin"), Set.of("lead", "admin"),
+                (t, lead) -> t.atConcerns(lead), PatientReviewProcess.TASK_ANSWER_CONCERNS, Map.of(PatientReviewProcess.CONCERN_ANSWERS, "Explained: quiet checks"));
+        gate(actions, "say what the results mean for patients", Set.of("partner", "manager", "admin"), Set.of("partner", "admin"),
+                (t, lead) -> t.atPartnerInterpretation(lead), PatientInterpretationProcess.TASK_INTERPRET,
+                Map.of(PatientInterpretationProcess.PARTNER_INTERPRETATION, "Fewer people hurt"));
         gate(actions, "answer a performance slip", Set.of("manager", "admin"), Set.of("manager", "admin"), (t, lead) -> t.atSlip(lead),
                 LearningCycleProcess.TASK_PERFORMANCE_SLIPPED, Map.of(SUSTAIN_DECISION, "accept", SUSTAIN_DECISION_REASON, "Holiday staffing"));
 
@@ -128,6 +140,11 @@ class AuthorizationMatrixIT extends CycleSteps {
             ResponseEntity<JsonNode> portfolio = t.call(user, HttpMethod.GET, "/api/portfolio", null);
             return t.status(portfolio) && portfolio.getBody().findValuesAsText("projectKey").contains(t.othersProject());
         }));
+        // the project behind a partner's review: the partners see their task's few variables, not the project's
+        actions.add(new Action("read the variables of a project under patient and family review", followers, (t, user) -> t.listed(t.call(user,
+                HttpMethod.GET, "/engine-rest/variable-instance?maxResults=50&processInstanceIdIn=" + t.instanceOf(t.underPartnerReview()), null))));
+        actions.add(new Action("read the history of a project under patient and family review", followers, (t, user) -> t.listed(t.call(user,
+                HttpMethod.GET, "/engine-rest/history/variable-instance?maxResults=50&processInstanceId=" + t.instanceOf(t.underPartnerReview()), null))));
         actions.add(new Action("read another lead's project timeline", followers, (t, user) -> t.status(t.call(user, HttpMethod.GET,
                 "/api/portfolio/" + t.othersProject() + "/timeline", null))));
         // shared by everyone in a role: charts shown in the forms, the hospital's knowledge
@@ -137,6 +154,11 @@ class AuthorizationMatrixIT extends CycleSteps {
         actions.add(new Action("see a project's whole story (every cycle)", everyRole, (t, user) -> t.status(t.rest.withBasicAuth(user, user)
                 .getForEntity("/api/cycles/" + t.measured() + "/story.png", byte[].class)) && t.status(t.call(user, HttpMethod.GET,
                 "/api/cycles/" + t.measured() + "/story", null))));
+        actions.add(new Action("see the chart of a project whose results the partners are asked about", Set.of("lead", "manager", "irb", "champion",
+                "admin", "partner"), (t, user) -> t.status(t.rest.withBasicAuth(user, user)
+                .getForEntity("/api/cycles/" + t.partnersAsked() + "/chart.png", byte[].class))));
+        actions.add(new Action("search the hospital's knowledge", everyRole, (t, user) -> t.status(t.call(user, HttpMethod.GET,
+                "/api/knowledge?q=falls", null))));
         actions.add(new Action("see Making Data Count's icons", everyRole, (t, user) -> t.status(t.rest.withBasicAuth(user, user)
                 .getForEntity("/api/evaluation/icons/concern-high.svg", String.class))));
         actions.add(new Action("see how many adopted changes were sustained", followers, (t, user) -> t.status(t.call(user, HttpMethod.GET,
@@ -157,7 +179,7 @@ class AuthorizationMatrixIT extends CycleSteps {
         actions.add(new Action("send measurements for another lead's project", Set.of("manager", "admin", "analyst"), (t, user) -> t.status(t.call(user,
                 HttpMethod.POST, "/api/cycles/" + t.othersProject() + "/measurements", points))));
         // the web applications (data analysts log in through Tasklist, where they have neither tasks nor filters)
-        actions.add(new Action("open Tasklist", Set.of("lead", "manager", "irb", "champion", "admin", "analyst"), (t, user) -> t.may(user, "tasklist")));
+        actions.add(new Action("open Tasklist", Set.of("lead", "manager", "irb", "champion", "admin", "analyst", "partner"), (t, user) -> t.may(user, "tasklist")));
         actions.add(new Action("open Cockpit", followers, (t, user) -> t.may(user, "cockpit")));
         actions.add(new Action("open Admin", admins, (t, user) -> t.may(user, "admin")));
         return actions;
@@ -221,6 +243,44 @@ class AuthorizationMatrixIT extends CycleSteps {
         String key = atPlan(lead);
         planned(key, plan());
         return key;
+    }
+
+    /** A patient-facing plan, waiting for the patient and family partners. */
+    String atPartnerReview(String lead) {
+        String key = atPlan(lead);
+        complete(lead, key, LearningCycleProcess.TASK_PLAN, patientFacingPlan());
+        return key;
+    }
+
+    String atConcerns(String lead) {
+        String key = atPartnerReview(lead);
+        partnersReviewed(key, "HAS_CONCERNS", "Checks wake people at night", null);
+        return key;
+    }
+
+    /** A patient-facing change evaluated: the partners are asked what its results mean for patients. */
+    String atPartnerInterpretation(String lead) {
+        String key = atPartnerReview(lead);
+        partnersReviewed(key, "SUPPORTS", null, null);
+        approvedAndMeasured(key);
+        return key;
+    }
+
+    private String underPartnerReview;
+    private String partnersAsked;
+
+    String underPartnerReview() {
+        if (underPartnerReview == null) {
+            underPartnerReview = atPartnerReview(OTHER_LEAD);
+        }
+        return underPartnerReview;
+    }
+
+    String partnersAsked() {
+        if (partnersAsked == null) {
+            partnersAsked = atPartnerInterpretation("lead");
+        }
+        return partnersAsked;
     }
 
     String atInterpretation(String lead) {

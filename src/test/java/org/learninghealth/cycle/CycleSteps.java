@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.learninghealth.cycle.measurement.MeasurementFormat;
 import org.learninghealth.cycle.measurement.MeasurementIntakeService;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
+import org.learninghealth.cycle.partners.PatientInterpretationProcess;
+import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.project.LearningCycleService;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
@@ -41,6 +43,45 @@ public abstract class CycleSteps extends CycleTestSupport {
 
     protected void planned(String projectKey, Map<String, Object> plan) {
         complete("lead", projectKey, LearningCycleProcess.TASK_PLAN, plan);
+    }
+
+    /** A new challenge, accepted and planned as a change patients will notice: waiting for the patient and family partners. */
+    protected String plannedForPatients(String lead) {
+        String key = started(lead);
+        acceptedWithEvidence(key);
+        planned(key, patientFacingPlan());
+        return key;
+    }
+
+    /** A plan past its reviews: approved as QI, live on every unit today, the 12 weeks over and the data (20% to 8%) in. */
+    protected void approvedAndMeasured(String projectKey) {
+        reviewed("irb", projectKey, OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", null);
+        rolledOut(projectKey, TODAY);
+        measurementPeriodOver(projectKey, 12);
+        measurementsSubmitted(projectKey, weeklyProportions(TODAY, 10, 20, 10, 8), false);
+    }
+
+    /** The patient and family partners answer the review of the plan ({@code concerns} one per line, or null). */
+    protected void partnersReviewed(String projectKey, String view, String concerns, String comments) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(PatientReviewProcess.PARTNER_VIEW, view);
+        v.put(PatientReviewProcess.PARTNER_CONCERNS, concerns);
+        v.put(PatientReviewProcess.PARTNER_COMMENTS, comments);
+        complete("partner", projectKey, PatientReviewProcess.TASK_REVIEW, v);
+    }
+
+    /** The lead answers the partners' concerns, one line each, and may revise the summary in plain words. */
+    protected void concernsAnswered(String projectKey, String answers, String plainSummary) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(PatientReviewProcess.CONCERN_ANSWERS, answers);
+        if (plainSummary != null) {
+            v.put(PLAIN_SUMMARY, plainSummary);
+        }
+        complete("lead", projectKey, PatientReviewProcess.TASK_ANSWER_CONCERNS, v);
+    }
+
+    protected void partnersInterpreted(String projectKey, String words) {
+        complete("partner", projectKey, PatientInterpretationProcess.TASK_INTERPRET, Map.of(PatientInterpretationProcess.PARTNER_INTERPRETATION, words));
     }
 
     protected void reviewed(String reviewer, String projectKey, String taskKey, String vote, String comments) {

@@ -125,6 +125,14 @@ public abstract class CycleTestSupport {
         return v;
     }
 
+    /** {@link #plan()} for a change patients will notice, with its summary in plain words. */
+    public static Map<String, Object> patientFacingPlan() {
+        Map<String, Object> v = plan();
+        v.put(PATIENT_FACING, true);
+        v.put(PLAIN_SUMMARY, "A nurse or an aide will look in on you every hour, day and night, and help you to the toilet, so that you do not fall.");
+        return v;
+    }
+
     /** Whether Camunda's authorizations let the user (with their groups) do this to the resource. */
     protected boolean isAuthorized(String user, org.camunda.bpm.engine.authorization.Permission permission,
             org.camunda.bpm.engine.authorization.Resource resource, String resourceId) {

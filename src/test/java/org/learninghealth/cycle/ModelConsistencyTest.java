@@ -48,6 +48,8 @@ import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
+import org.learninghealth.cycle.partners.PatientInterpretationProcess;
+import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.CycleVariables;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
@@ -57,7 +59,8 @@ import org.springframework.context.ApplicationContext;
 /** Guards the models the way a message-bundle sync test guards translations. */
 class ModelConsistencyTest extends CycleTestSupport {
 
-    static final List<String> MODELS = List.of("learning-cycle.bpmn", "oversight-review.bpmn", "unit-rollout.bpmn");
+    static final List<String> MODELS = List.of("learning-cycle.bpmn", "oversight-review.bpmn", "unit-rollout.bpmn", "patient-review.bpmn",
+            "patient-interpretation.bpmn");
     static final List<String> DECISIONS = List.of("oversight-pathway.dmn", "adoption-recommendation.dmn");
     static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
     static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.'\"])([a-zA-Z_]\\w*)(?![\\w'\"(])");
@@ -169,7 +172,8 @@ class ModelConsistencyTest extends CycleTestSupport {
 
     @Test
     void everyModelAndDecisionHasAHistoryTimeToLive() {
-        for (String key : List.of(LearningCycleProcess.KEY, OversightReviewProcess.KEY, UnitRolloutProcess.KEY)) {
+        for (String key : List.of(LearningCycleProcess.KEY, OversightReviewProcess.KEY, UnitRolloutProcess.KEY, PatientReviewProcess.KEY,
+                PatientInterpretationProcess.KEY)) {
             assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
                     .getHistoryTimeToLive()).as(key).isNotNull().isPositive();
         }

@@ -21,6 +21,8 @@ import org.learninghealth.cycle.measurement.MeasurementPoint;
 import org.learninghealth.cycle.measurement.MeasurementRepository;
 import org.learninghealth.cycle.measurement.MeasurementUpload;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
+import org.learninghealth.cycle.partners.PatientInterpretationProcess;
+import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 import org.learninghealth.cycle.system.ApiException;
@@ -38,7 +40,9 @@ public class AuditService {
     static final List<String> RECORDED = List.of(TRIAGE_DECISION, TRIAGE_COMMENTS, CLARIFICATION_RESPONSE, OversightReviewProcess.REVIEW_DECISION,
             OversightReviewProcess.REVIEW_COMMENTS, "reviewConditions", UnitRolloutProcess.GO_LIVE_DATE, UnitRolloutProcess.FIDELITY_NOTES,
             EVIDENCE_USED, AIM, AIM_TARGET, CHANGE_IDEA, BALANCING_MEASURE_HARMED, INTERPRETATION, LESSONS_LEARNED, DECISION,
-            DECISION_RATIONALE, SAFETY_DECISION, SAFETY_REVIEW_NOTES);
+            DECISION_RATIONALE, SAFETY_DECISION, SAFETY_REVIEW_NOTES, PATIENT_FACING, PLAIN_SUMMARY, PatientReviewProcess.PARTNER_VIEW,
+            PatientReviewProcess.PARTNER_COMMENTS, PatientReviewProcess.PARTNER_CONCERNS, PatientReviewProcess.CONCERN_ANSWERS,
+            PatientInterpretationProcess.PARTNER_INTERPRETATION, SHARE_PUBLICLY);
 
     /** What the system decided at its own steps. */
     static final List<String> SYSTEM = List.of(OVERSIGHT_PATHWAY, OVERSIGHT_DECISION, OVERSIGHT_CONDITIONS, EVALUATION_SUMMARY,

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.DemoProperties;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
+import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 import org.slf4j.Logger;
@@ -85,7 +86,11 @@ public class DemoProjects implements ApplicationRunner {
             planned(adopted, 9, 0.8);
             reviewed(adopted, 6);
             live(adopted, 2, 12, 40, 82);
-            decided(adopted, 4, "ADOPT");
+            later(4);
+            // shared on the public learning page
+            complete("manager", adopted, LearningCycleProcess.TASK_DECIDE, Map.of(DECISION, "ADOPT", DECISION_RATIONALE, "Demo decision",
+                    SHARE_PUBLICLY, true, PLAIN_SUMMARY, "Staff on 6 North now clean their hands every time before they touch you, and you may"
+                            + " remind them. Clean hands stop germs from spreading between patients. (demo)"));
 
             at(today.minusDays(190));
             String abandoned = start("Pressure injuries in the medical ICU (demo)", "Medical ICU", "Patients with a new pressure injury", "decrease");
@@ -112,7 +117,12 @@ public class DemoProjects implements ApplicationRunner {
             String reviewing = start("Sepsis antibiotics within the hour in the ED (demo)", "Emergency department",
                     "Sepsis patients with antibiotics within 60 minutes", "increase");
             accepted(reviewing, 2);
-            planned(reviewing, 6, 0.9);                               // at the IRB
+            planned(reviewing, 6, 0.9, "If you come to the emergency department with a serious infection, you will get antibiotics within"
+                    + " an hour. A nurse checks the time for every patient. (demo)");
+            later(3);
+            complete("partner", reviewing, PatientReviewProcess.TASK_REVIEW, Map.of(PatientReviewProcess.PARTNER_VIEW, "SUPPORTS_WITH_SUGGESTIONS",
+                    PatientReviewProcess.PARTNER_COMMENTS, "Tell families in the waiting room why some patients go first. (demo)"));
+                                                                      // the partners supported it; at the IRB
 
             at(today.minusDays(9));
             String planning = start("Delirium missed after surgery (demo)", "Surgical ward 3", "Patients over 75 screened for delirium", "increase");
@@ -159,6 +169,11 @@ public class DemoProjects implements ApplicationRunner {
     }
 
     private void planned(String key, int afterDays, double target) {
+        planned(key, afterDays, target, null);
+    }
+
+    /** @param plainSummary for a change patients will notice, its summary in plain words; null for one they will not */
+    private void planned(String key, int afterDays, double target, String plainSummary) {
         later(afterDays);
         Map<String, Object> plan = new HashMap<>();
         plan.put(AIM, "Demo aim: reach " + target + " within 12 weeks");
@@ -171,6 +186,8 @@ public class DemoProjects implements ApplicationRunner {
             plan.put(question, false);
         }
         plan.put(AIMS_LOCAL_IMPROVEMENT, true);
+        plan.put(PATIENT_FACING, plainSummary != null);
+        plan.put(PLAIN_SUMMARY, plainSummary);
         complete("lead", key, LearningCycleProcess.TASK_PLAN, plan);
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.jfree.chart.JFreeChart;
@@ -15,6 +17,7 @@ import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.measurement.MeasureType;
 import org.learninghealth.cycle.measurement.MeasurementPoint;
 import org.learninghealth.cycle.measurement.MeasurementRepository;
+import org.learninghealth.cycle.partners.PatientInterpretationProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.GoLiveRepository;
 import org.learninghealth.cycle.rollout.UnitGoLive;
@@ -40,10 +43,12 @@ public class CycleChartService {
     private final MeasurementRepository measurements;
     private final GoLiveRepository goLives;
     private final EvaluationService evaluation;
+    private final TaskService tasks;
 
     public CycleChartService(HistoryService historyService, ApiCaller caller, MeasurementRepository measurements,
-                             GoLiveRepository goLives, EvaluationService evaluation) {
+                             GoLiveRepository goLives, EvaluationService evaluation, TaskService tasks) {
         this.historyService = historyService;
+        this.tasks = tasks;
         this.caller = caller;
         this.measurements = measurements;
         this.goLives = goLives;
@@ -60,13 +65,41 @@ public class CycleChartService {
      * @param unit  one unit on its own, or {@code null} for the project as a whole
      */
     public byte[] png(String projectKey, Integer cycle, String unit) {
+        boolean partner = unit == null && partnerAskedAbout(projectKey);
+        if (!partner) {
+            staffOnly();
+        }
         Project p = project(projectKey, cycle);
-        JFreeChart chart = unit == null ? overall(p) : unit(p, canonicalUnit(p, unit), false);
+        // the notes on the data are staff's words: not for the partners
+        JFreeChart chart = unit == null ? overall(p, !partner) : unit(p, canonicalUnit(p, unit), false);
         return ChartRenderer.png(chart, ChartRenderer.WIDTH, ChartRenderer.HEIGHT);
+    }
+
+    /**
+     * The chart of a cycle as the public learning page shows it: without the notes on the data. The caller has checked
+     * that the project was shared.
+     */
+    public byte[] publicPng(String projectKey, int cycle) {
+        return ChartRenderer.png(overall(project(projectKey, cycle), false), ChartRenderer.WIDTH, ChartRenderer.HEIGHT);
+    }
+
+    /** A patient and family partner sees the overall chart of a project while asked what its results mean for patients. */
+    private boolean partnerAskedAbout(String projectKey) {
+        Authentication user = caller.require();
+        return !ApiCaller.inAnyGroup(user, Roles.ALL) && ApiCaller.inAnyGroup(user, List.of(Roles.PATIENT_PARTNERS))
+                && caller.asSystem(() -> tasks.createTaskQuery().processInstanceBusinessKey(projectKey)
+                .taskDefinitionKey(PatientInterpretationProcess.TASK_INTERPRET).taskCandidateGroup(Roles.PATIENT_PARTNERS)
+                .includeAssignedTasks().count() > 0);
+    }
+
+    private void staffOnly() {
+        caller.requireAnyGroup(Roles.ALL, "Only members of " + Roles.ALL + " can see project charts (patient and family partners the chart"
+                + " of a project while they are asked about its results).");
     }
 
     /** Every unit with data of its own and a go-live, one chart each, in one PNG. */
     public byte[] unitsPng(String projectKey, Integer cycle) {
+        staffOnly();
         Project p = project(projectKey, cycle);
         List<JFreeChart> charts = new ArrayList<>();
         for (String unit : measurements.units(p.key(), p.cycle())) {
@@ -88,10 +121,12 @@ public class CycleChartService {
      * keeps the limits of the periods its evaluation judged. All cycles are read as the current cycle's measure.
      */
     public ControlChart story(String projectKey) {
+        staffOnly();
         return storyOf(project(projectKey, null)).chart();
     }
 
     public byte[] storyPng(String projectKey) {
+        staffOnly();
         Project p = project(projectKey, null);
         Story story = storyOf(p);
         Map<LocalDate, String> notes = new LinkedHashMap<>();
@@ -144,11 +179,11 @@ public class CycleChartService {
         }
     }
 
-    private JFreeChart overall(Project p) {
+    private JFreeChart overall(Project p, boolean withNotes) {
         List<MeasurementPoint> series = measurements.series(p.key(), p.cycle(), p.type());
         List<UnitGoLive> live = goLives.goLives(p.key(), p.cycle());
         return chart(p, series, live, live.isEmpty() ? null : live.get(0).date(), p.key() + " · cycle " + p.cycle() + " · " + p.title(),
-                p.key() + " cycle " + p.cycle(), "the first go-live", p.evaluatedThrough());
+                p.key() + " cycle " + p.cycle(), "the first go-live", p.evaluatedThrough(), withNotes);
     }
 
     private JFreeChart unit(Project p, String unit, boolean small) {
@@ -156,11 +191,11 @@ public class CycleChartService {
         List<UnitGoLive> live = goLives.goLives(p.key(), p.cycle()).stream().filter(g -> g.unit().equals(unit)).toList();
         String title = small ? unit : p.key() + " · cycle " + p.cycle() + " · " + unit;
         return chart(p, series, live, live.isEmpty() ? null : live.get(0).date(), title, unit + " in " + p.key() + " cycle " + p.cycle(), "its go-live",
-                null);
+                null, true);
     }
 
     private JFreeChart chart(Project p, List<MeasurementPoint> series, List<UnitGoLive> live, LocalDate split, String title, String subject,
-                             String splitName, LocalDate evaluatedThrough) {
+                             String splitName, LocalDate evaluatedThrough, boolean withNotes) {
         if (series.isEmpty()) {
             throw ApiException.notFound("No measurements are stored for " + subject + " yet.");
         }
@@ -181,7 +216,7 @@ public class CycleChartService {
             throw ApiException.conflict("The chart of " + subject + " cannot be drawn: " + e.getMessage() + ".");
         }
         Map<LocalDate, String> notes = new LinkedHashMap<>();
-        series.stream().filter(m -> m.note() != null).forEach(m -> notes.put(m.period(), m.note()));
+        series.stream().filter(m -> withNotes && m.note() != null).forEach(m -> notes.put(m.period(), m.note()));
         return ChartRenderer.draw(chart, new ChartRenderer.Labels(title, p.measure(), p.type()), live, notes);
     }
 
@@ -193,7 +228,6 @@ public class CycleChartService {
     }
 
     private Project project(String projectKey, Integer cycle) {
-        caller.requireAnyGroup(Roles.ALL, "Only members of " + Roles.ALL + " can see project charts.");
         Map<String, Object> v = caller.asSystem(() -> projectVariables(projectKey));
         int number = cycle != null ? cycle : ((Number) v.get(CYCLE_NUMBER)).intValue();
         return new Project(projectKey, number, MeasureType.of((String) v.get(MEASURE_TYPE)), Direction.of((String) v.get(IMPROVEMENT_DIRECTION)),

@@ -34,6 +34,8 @@ public class AuthorizationSetup {
         }
         // data analysts log in through Tasklist (they have no tasks and no filters) to reach the upload page
         grant(Roles.DATA_ANALYSTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        // patient and family partners work their own reviews in Tasklist; no other grant (their tasks' TASK_WORK comes with the task)
+        grant(Roles.PATIENT_PARTNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         // a lead starts learning cycles from Tasklist
         grant(Roles.PROJECT_LEADS, Resources.PROCESS_DEFINITION, LearningCycleProcess.KEY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * At every start (idempotent): the role groups, their grants and Tasklist filters; with demo data on, the demo users
- * {@code lead, manager, irb, irb2, champion, admin, analyst} (password = id).
+ * {@code lead, manager, irb, irb2, champion, admin, analyst, partner} (password = id).
  */
 @Component
 @Order(1)
@@ -24,11 +24,11 @@ public class IdentitySetup implements ApplicationRunner {
     /** demo user -> group */
     static final Map<String, String> DEMO_USERS = Map.of("lead", Roles.PROJECT_LEADS, "manager", Roles.MANAGERS,
             "irb", Roles.IRB_REVIEWERS, "irb2", Roles.IRB_REVIEWERS, "champion", Roles.UNIT_CHAMPIONS, "admin", Roles.ADMINS,
-            "analyst", Roles.DATA_ANALYSTS);
+            "analyst", Roles.DATA_ANALYSTS, "partner", Roles.PATIENT_PARTNERS);
 
     private static final Map<String, String> GROUP_NAMES = Map.of(Roles.PROJECT_LEADS, "Project leads", Roles.MANAGERS, "Managers",
             Roles.IRB_REVIEWERS, "IRB / oversight reviewers", Roles.UNIT_CHAMPIONS, "Unit champions", Roles.ADMINS, "Camunda administrators",
-            Roles.DATA_ANALYSTS, "Data analysts");
+            Roles.DATA_ANALYSTS, "Data analysts", Roles.PATIENT_PARTNERS, "Patient and family partners");
 
     private final IdentityService identity;
     private final AuthorizationSetup authorizations;
@@ -49,6 +49,7 @@ public class IdentitySetup implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Roles.ALL.forEach(this::ensureGroup);
         ensureGroup(Roles.DATA_ANALYSTS);
+        ensureGroup(Roles.PATIENT_PARTNERS);
         authorizations.grantRolePermissions();
         filters.create();
         if (demo.enabled()) {

@@ -22,6 +22,7 @@ public class TasklistFilters {
     public static final String TRIAGE_AND_DECISIONS = "Triage and decisions";
     public static final String OVERSIGHT_REVIEWS = "Oversight reviews";
     public static final String UNIT_ROLLOUTS = "Unit rollouts";
+    public static final String PATIENT_AND_FAMILY_REVIEW = "Patient and family review";
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -41,6 +42,8 @@ public class TasklistFilters {
         ensure(TRIAGE_AND_DECISIONS, "Challenges to triage and adoption decisions", ROLE_FIRST, candidate(Roles.MANAGERS), List.of(Roles.MANAGERS));
         ensure(OVERSIGHT_REVIEWS, "IRB / QI oversight reviews and safety events", ROLE_FIRST, candidate(Roles.IRB_REVIEWERS), List.of(Roles.IRB_REVIEWERS));
         ensure(UNIT_ROLLOUTS, "Go-live confirmations on clinical units", ROLE_FIRST, candidate(Roles.UNIT_CHAMPIONS), List.of(Roles.UNIT_CHAMPIONS));
+        ensure(PATIENT_AND_FAMILY_REVIEW, "Changes patients will notice, and what results mean for patients", ROLE_FIRST,
+                candidate(Roles.PATIENT_PARTNERS), List.of(Roles.PATIENT_PARTNERS));
     }
 
     private TaskQuery candidate(String group) {

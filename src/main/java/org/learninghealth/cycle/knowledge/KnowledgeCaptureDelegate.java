@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.learninghealth.cycle.measurement.MeasurementRepository;
+import org.learninghealth.cycle.partners.PatientPartners;
+import org.learninghealth.cycle.partners.PlainLanguage;
 import org.learninghealth.cycle.project.LearningCycleProcess.Outcome;
 import org.learninghealth.cycle.sustain.SustainRecordDelegate;
 import org.learninghealth.cycle.system.JsonVariables;
@@ -28,11 +30,15 @@ public class KnowledgeCaptureDelegate implements JavaDelegate {
     private final JsonVariables json;
     private final MeasurementRepository measurements;
     private final SustainRecordDelegate sustain;
+    private final PatientPartners partners;
+    private final PlainLanguage plainLanguage;
 
     public KnowledgeCaptureDelegate(KnowledgeRepository repository, JsonVariables json, MeasurementRepository measurements,
-                                    SustainRecordDelegate sustain) {
+                                    SustainRecordDelegate sustain, PatientPartners partners, PlainLanguage plainLanguage) {
         this.repository = repository;
         this.sustain = sustain;
+        this.partners = partners;
+        this.plainLanguage = plainLanguage;
         this.json = json;
         this.measurements = measurements;
     }
@@ -47,8 +53,13 @@ public class KnowledgeCaptureDelegate implements JavaDelegate {
         KnowledgeRecord record = new KnowledgeRecord(null, text(execution, PROJECT_KEY), (Integer) execution.getVariable(CYCLE_NUMBER),
                 text(execution, TITLE), text(execution, PROBLEM), text(execution, UNITS), text(execution, CHANGE_IDEA),
                 text(execution, MEASURE_NAME), result(execution), effect(execution), outcome.name(),
-                text(execution, rationaleVariable(outcome)), lessons(execution), evidenceUsed(execution), null, false, null);
+                text(execution, rationaleVariable(outcome)), lessons(execution), evidenceUsed(execution), null, partners.inWords(execution),
+                false, null);
         long id = repository.save(record);
+        // a finished project its manager shared goes on the public learning page, in plain words only
+        if ((outcome == Outcome.ADOPT || outcome == Outcome.ABANDON) && Boolean.TRUE.equals(execution.getVariable(SHARE_PUBLICLY))) {
+            repository.share(record.projectKey(), record.cycleNumber(), text(execution, PLAIN_SUMMARY), plainLanguage.result(execution));
+        }
         execution.setVariable(KNOWLEDGE_RECORD_ID, id);
         execution.setVariable(CYCLE_OUTCOME, outcome.name());
     }

@@ -1,6 +1,8 @@
 package org.learninghealth.cycle.knowledge;
 
 import java.util.List;
+import org.learninghealth.cycle.identity.ApiCaller;
+import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.system.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class KnowledgeController {
 
     private final KnowledgeSearch search;
+    private final ApiCaller caller;
 
-    public KnowledgeController(KnowledgeSearch search) {
+    public KnowledgeController(KnowledgeSearch search, ApiCaller caller) {
         this.search = search;
+        this.caller = caller;
     }
 
     @GetMapping
@@ -24,6 +28,7 @@ public class KnowledgeController {
         if (limit < 1 || limit > 100) {
             throw ApiException.badRequest("limit must be between 1 and 100, was " + limit);
         }
+        caller.requireAnyGroup(Roles.ALL, "The hospital's knowledge records are for members of " + Roles.ALL + ".");
         return search.search(q, limit);
     }
 }

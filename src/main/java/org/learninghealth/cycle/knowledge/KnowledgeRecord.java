@@ -7,5 +7,6 @@ import java.time.Instant;
  */
 public record KnowledgeRecord(Long id, String projectKey, int cycleNumber, String title, String challenge, String setting,
                               String changeIdea, String measure, String result, String effect, String decision,
-                              String rationale, String lessons, String evidenceUsed, String sustain, boolean demo, Instant updatedAt) {
+                              String rationale, String lessons, String evidenceUsed, String sustain, String partners, boolean demo,
+                              Instant updatedAt) {
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class KnowledgeRepository {
 
     private static final String COLUMNS = "id, project_key, cycle_number, title, challenge, setting, change_idea, measure, result, effect,"
-            + " decision, rationale, lessons, evidence_used, sustain, demo, updated_at";
+            + " decision, rationale, lessons, evidence_used, sustain, partners, demo, updated_at";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -34,14 +34,15 @@ public class KnowledgeRepository {
     public long save(KnowledgeRecord r) {
         Timestamp now = new Timestamp(System.currentTimeMillis());
         int updated = jdbc.update("update knowledge_record set title = ?, challenge = ?, setting = ?, change_idea = ?, measure = ?, result = ?,"
-                        + " effect = ?, decision = ?, rationale = ?, lessons = ?, evidence_used = ?, demo = ?, updated_at = ? where project_key = ? and cycle_number = ?",
+                        + " effect = ?, decision = ?, rationale = ?, lessons = ?, evidence_used = ?, partners = ?, demo = ?, updated_at = ? where project_key = ?"
+                        + " and cycle_number = ?",
                 r.title(), r.challenge(), r.setting(), r.changeIdea(), r.measure(), r.result(), r.effect(), r.decision(), r.rationale(),
-                r.lessons(), r.evidenceUsed(), r.demo(), now, r.projectKey(), r.cycleNumber());
+                r.lessons(), r.evidenceUsed(), r.partners(), r.demo(), now, r.projectKey(), r.cycleNumber());
         if (updated == 0) {
             jdbc.update("insert into knowledge_record (project_key, cycle_number, title, challenge, setting, change_idea, measure, result,"
-                            + " effect, decision, rationale, lessons, evidence_used, demo, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " effect, decision, rationale, lessons, evidence_used, partners, demo, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     r.projectKey(), r.cycleNumber(), r.title(), r.challenge(), r.setting(), r.changeIdea(), r.measure(), r.result(),
-                    r.effect(), r.decision(), r.rationale(), r.lessons(), r.evidenceUsed(), r.demo(), now);
+                    r.effect(), r.decision(), r.rationale(), r.lessons(), r.evidenceUsed(), r.partners(), r.demo(), now);
         }
         return jdbc.queryForObject("select id from knowledge_record where project_key = ? and cycle_number = ?", Long.class,
                 r.projectKey(), r.cycleNumber());
@@ -61,7 +62,7 @@ public class KnowledgeRepository {
 
     private void update(String sql, String projectKey, int cycle, Object... arguments) {
         if (jdbc.update(sql, arguments) != 1) {
-            throw new IllegalStateException("No knowledge record of " + projectKey + " cycle " + cycle + " to add the sustain result to");
+            throw new IllegalStateException("No knowledge record of " + projectKey + " cycle " + cycle + " to update");
         }
     }
 
@@ -87,6 +88,16 @@ public class KnowledgeRepository {
 
     /** @param share {@code sustained / adopted}, {@code null} when nothing was adopted long enough ago */
     public record SustainShare(int months, LocalDate adoptedBy, int adopted, int sustained, Double share) {
+    }
+
+    /**
+     * The manager shared the finished project of this record on the public learning page: what the page shows of it, in
+     * plain words.
+     */
+    public void share(String projectKey, int cycle, String summary, String result) {
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        update("update knowledge_record set plain_summary = ?, plain_result = ?, shared_publicly = true, shared_at = ?, updated_at = ?"
+                + " where project_key = ? and cycle_number = ?", projectKey, cycle, summary, result, now, now, projectKey, cycle);
     }
 
     public Optional<KnowledgeRecord> find(String projectKey, int cycle) {
@@ -119,6 +130,6 @@ public class KnowledgeRepository {
         return new KnowledgeRecord(rs.getLong("id"), rs.getString("project_key"), rs.getInt("cycle_number"), rs.getString("title"),
                 rs.getString("challenge"), rs.getString("setting"), rs.getString("change_idea"), rs.getString("measure"),
                 rs.getString("result"), rs.getString("effect"), rs.getString("decision"), rs.getString("rationale"),
-                rs.getString("lessons"), rs.getString("evidence_used"), rs.getString("sustain"), rs.getBoolean("demo"), rs.getTimestamp("updated_at").toInstant());
+                rs.getString("lessons"), rs.getString("evidence_used"), rs.getString("sustain"), rs.getString("partners"), rs.getBoolean("demo"), rs.getTimestamp("updated_at").toInstant());
     }
 }

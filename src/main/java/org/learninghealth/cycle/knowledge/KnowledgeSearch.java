@@ -165,6 +165,7 @@ public class KnowledgeSearch {
         v.put("lessons", r.lessons());
         v.put("result", r.result());
         v.put("sustain", r.sustain());
+        v.put("partners", r.partners());
         return v;
     }
 

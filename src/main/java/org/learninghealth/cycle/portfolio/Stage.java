@@ -13,10 +13,11 @@ import java.util.Optional;
 public enum Stage {
     TRIAGE("Triage", TASK_TRIAGE, TASK_CLARIFY),
     EVIDENCE_AND_PLANNING("Evidence and planning", TASK_LOOK_UP_EVIDENCE, TASK_PLAN, TASK_PATHWAY),
+    PARTNER_REVIEW("Patient and family review", CALL_PATIENT_REVIEW),
     OVERSIGHT_REVIEW("Oversight review", CALL_OVERSIGHT),
     ROLLOUT("Rollout", CALL_ROLLOUT + "#multiInstanceBody"),
     MEASUREMENT("Measurement", TIMER_MEASUREMENT, TASK_SUBMIT_MEASUREMENTS),
-    EVALUATION_AND_DECISION("Evaluation and decision", TASK_EVALUATE, TASK_RECOMMEND, TASK_INTERPRET, TASK_DECIDE),
+    EVALUATION_AND_DECISION("Evaluation and decision", TASK_EVALUATE, TASK_RECOMMEND, TASK_INTERPRET, CALL_PATIENT_INTERPRETATION, TASK_DECIDE),
     KNOWLEDGE("Capturing knowledge", TASK_CAPTURE, TASK_NEXT_CYCLE, TASK_CAPTURE_HALTED, TASK_CAPTURE_WITHDRAWN, TASK_CYCLE_AFTER_SLIP),
     /** after adoption: monitored until sustained, stopped or slipped into a new cycle; not part of "challenge to decision" */
     SUSTAINING("Sustaining", SUB_SUSTAIN),

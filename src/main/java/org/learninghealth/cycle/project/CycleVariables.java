@@ -49,6 +49,10 @@ public final class CycleVariables {
     public static final String IDENTIFIABLE_DATA = "identifiableDataBeyondRoutineCare";
     public static final String AIMS_LOCAL_IMPROVEMENT = "aimsLocalImprovement";
     public static final String INTENDS_TO_PUBLISH = "intendsToPublish";
+    /** Patients or families will notice the change (care, information, surroundings): the partners review it. Absent means no. */
+    public static final String PATIENT_FACING = "patientFacing";
+    /** "In plain words for patients and families": required for a patient-facing change, shown on the public page. */
+    public static final String PLAIN_SUMMARY = "plainSummary";
 
     // 5-6 oversight
     public static final String OVERSIGHT_PATHWAY = "oversightPathway";
@@ -111,6 +115,10 @@ public final class CycleVariables {
     public static final String LESSONS_LEARNED = "lessonsLearned";
     public static final String DECISION = "decision";
     public static final String DECISION_RATIONALE = "decisionRationale";
+    /** The manager shares a finished project on the public learning page (default no). */
+    public static final String SHARE_PUBLICLY = "sharePublicly";
+    /** The evaluation in plain words ({@code PlainLanguage}), for the partners and the public page. */
+    public static final String PLAIN_RESULT = "plainResult";
 
     // 13-14 knowledge and next cycle
     public static final String OUTCOME = "outcome";

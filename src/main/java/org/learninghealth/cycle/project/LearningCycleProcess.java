@@ -13,6 +13,8 @@ public final class LearningCycleProcess {
     public static final String TASK_CLARIFY = "Task_ClarifyChallenge";
     public static final String TASK_LOOK_UP_EVIDENCE = "Task_LookUpEvidence";
     public static final String TASK_PLAN = "Task_PlanChange";
+    public static final String GATEWAY_PATIENT_REVIEW = "Gateway_PatientReview";
+    public static final String CALL_PATIENT_REVIEW = "CallActivity_PatientReview";
     public static final String TASK_PATHWAY = "Task_DetermineOversightPathway";
     public static final String CALL_OVERSIGHT = "CallActivity_OversightReview";
     public static final String CALL_ROLLOUT = "CallActivity_UnitRollout";
@@ -21,6 +23,7 @@ public final class LearningCycleProcess {
     public static final String TASK_EVALUATE = "Task_EvaluateChange";
     public static final String TASK_RECOMMEND = "Task_RecommendNextStep";
     public static final String TASK_INTERPRET = "Task_InterpretEvaluation";
+    public static final String CALL_PATIENT_INTERPRETATION = "CallActivity_PatientInterpretation";
     public static final String TASK_DECIDE = "Task_DecideAdoption";
     public static final String TASK_CAPTURE = "Task_CaptureKnowledge";
     public static final String TASK_NEXT_CYCLE = "Task_StartNextCycle";

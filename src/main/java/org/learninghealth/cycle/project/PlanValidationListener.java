@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.learninghealth.cycle.measurement.FhirPullService;
 import org.learninghealth.cycle.measurement.MeasureType;
 import org.learninghealth.cycle.rollout.RolloutPlanner;
+import org.learninghealth.cycle.system.VariableText;
 import org.springframework.stereotype.Component;
 
 import static org.learninghealth.cycle.project.CycleVariables.*;
@@ -69,6 +70,14 @@ public class PlanValidationListener implements TaskListener {
         List<String> unanswered = QUESTIONNAIRE.stream().filter(q -> !(task.getVariable(q) instanceof Boolean)).toList();
         if (!unanswered.isEmpty()) {
             problems.add("Answer every oversight question (unanswered: " + String.join(", ", unanswered) + ").");
+        }
+        Object summary = task.getVariable(PLAIN_SUMMARY);
+        if (Boolean.TRUE.equals(task.getVariable(PATIENT_FACING)) && (summary == null || summary.toString().isBlank())) {
+            problems.add("Patients or families will notice this change: describe it in plain words for them (what will be different for"
+                    + " them, and why), in short sentences and everyday words.");
+        } else if (summary != null && summary.toString().length() > VariableText.MAX) {
+            problems.add("The summary in plain words has " + summary.toString().length() + " characters; shorten it to at most "
+                    + VariableText.MAX + ".");
         }
         String fhirProblem = fhir.problemWith((String) task.getVariable(FHIR_SERVER), (String) task.getVariable(FHIR_MEASURE));
         if (fhirProblem != null) {

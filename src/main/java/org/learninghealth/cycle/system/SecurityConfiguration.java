@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Plain request paths first (see {@link RequestPathFilter}). Nothing is anonymous: {@code /engine-rest} and {@code /api} require a Camunda user. */
+/** Plain request paths first (see {@link RequestPathFilter}). {@code /engine-rest} and {@code /api} require a Camunda user; the public learning page {@code /learning} is the one page open to everyone. */
 @Configuration
 public class SecurityConfiguration {
 
@@ -54,7 +54,8 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
         FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
-        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/portfolio/*", "/portfolio", "/measurements/*", "/projects/*", "/actuator/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/portfolio/*", "/portfolio", "/measurements/*", "/projects/*", "/actuator/*",
+                "/learning", "/learning/*");
         registration.setName("security-headers");
         registration.setOrder(5);
         return registration;

@@ -24,7 +24,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("Cache-Control", request.getRequestURI().startsWith("/portfolio") ? "no-cache" : "no-store");
+        response.setHeader("Cache-Control", request.getRequestURI().startsWith("/portfolio") || request.getRequestURI().startsWith("/learning") ? "no-cache" : "no-store");
         chain.doFilter(request, response);
     }
 }

@@ -29,7 +29,7 @@ import org.learninghealth.cycle.project.LearningCycleProcess;
 class TasklistFormsIT extends BrowserSteps {
 
     static final Map<String, String> DEMO_USER = Map.of(Roles.PROJECT_LEADS, "lead", Roles.MANAGERS, "manager",
-            Roles.IRB_REVIEWERS, "irb", Roles.UNIT_CHAMPIONS, "champion");
+            Roles.IRB_REVIEWERS, "irb", Roles.UNIT_CHAMPIONS, "champion", Roles.PATIENT_PARTNERS, "partner");
 
     static Set<String> formIds() throws IOException {
         Set<String> ids = new TreeSet<>();
@@ -73,6 +73,13 @@ class TasklistFormsIT extends BrowserSteps {
         String quiet = adopted("lead");
         monthPassed(quiet);
         monthPassed(quiet);                                                         // submit-sustain-data
+        ClockUtil.setCurrentTime(date(TODAY));
+        plannedForPatients("lead");                                                 // patient-review
+        String concerned = plannedForPatients("lead");
+        partnersReviewed(concerned, "HAS_CONCERNS", "Families are not told why", null); // answer-partner-concerns
+        String results = plannedForPatients("lead");
+        partnersReviewed(results, "SUPPORTS", null, null);
+        approvedAndMeasured(results);                                               // interpret-with-patients
     }
 
     private String userFor(Task task) {
@@ -131,6 +138,7 @@ class TasklistFormsIT extends BrowserSteps {
         first.put("manager", org.learninghealth.cycle.identity.TasklistFilters.TRIAGE_AND_DECISIONS);
         first.put("irb", org.learninghealth.cycle.identity.TasklistFilters.OVERSIGHT_REVIEWS);
         first.put("champion", org.learninghealth.cycle.identity.TasklistFilters.UNIT_ROLLOUTS);
+        first.put("partner", org.learninghealth.cycle.identity.TasklistFilters.PATIENT_AND_FAMILY_REVIEW);
         for (Map.Entry<String, String> role : first.entrySet()) {
             tasklist.login(role.getKey());
             org.openqa.selenium.WebElement active = new org.openqa.selenium.support.ui.WebDriverWait(tasklist.driver(), java.time.Duration.ofSeconds(20))

@@ -326,6 +326,20 @@ public class TasklistPage {
     }
 
     /** Errors the page wrote to the browser console since the last call. */
+    /**
+     * WCAG 2.1 A and AA violations axe-core (Deque's, injected into the page) finds on the page, or only inside the
+     * elements the selector names; each with the elements it found and how to fix them.
+     */
+    public List<String> accessibilityViolations(String selector) {
+        com.deque.html.axecore.selenium.AxeBuilder axe = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"));
+        if (selector != null) {
+            axe.include(selector);
+        }
+        return axe.analyze(driver).getViolations().stream().map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream().map(n -> n.getTarget() + " " + n.getFailureSummary()).toList()).toList();
+    }
+
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
