@@ -2,7 +2,6 @@ package org.learninghealth.cycle.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,12 +12,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -27,10 +20,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,17 +35,16 @@ public class KnowledgeSearch {
     /** Field name -> boost. */
     static final Map<String, Float> FIELDS = fields();
 
-    private final KnowledgeRepository repository;
-    private final Analyzer analyzer = new EnglishAnalyzer();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
-    private String indexedVersion = "";
-    private Instant indexedUpTo = Instant.EPOCH;
+    /** English stemming; the same for the knowledge records and the running projects ({@link ProjectSearch}). */
+    static final Analyzer ANALYZER = new EnglishAnalyzer();
 
-    public KnowledgeSearch(KnowledgeRepository repository) throws IOException {
+    private final KnowledgeRepository repository;
+    private final TableIndex<KnowledgeRecord> index;
+
+    public KnowledgeSearch(KnowledgeRepository repository) {
         this.repository = repository;
-        this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
-        this.searchers = new SearcherManager(writer, null);
+        this.index = new TableIndex<>(repository::version, repository::changedSince, r -> r.id().toString(), KnowledgeRecord::updatedAt,
+                KnowledgeSearch::values);
     }
 
     private static Map<String, Float> fields() {
@@ -71,31 +61,32 @@ public class KnowledgeSearch {
 
     /** @return up to {@code limit} records, best first; a blank query lists the latest records */
     public List<KnowledgeHit> search(String text, int limit) {
-        refresh();
-        try {
-            Query query = query(text);
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                // count hits exactly only up to the page size: Lucene then skips blocks that cannot reach the top
-                // (block-max WAND), so a search stays fast when common words match most of a large base
-                ScoreDoc[] docs = searcher.search(query, new TopScoreDocCollectorManager(Math.max(1, limit), null, Math.max(1, limit))).scoreDocs;
-                List<Long> ids = new ArrayList<>();
-                for (ScoreDoc doc : docs) {
-                    ids.add(Long.parseLong(searcher.storedFields().document(doc.doc).get("id")));
-                }
-                Map<Long, KnowledgeRecord> records = repository.byIds(ids);
-                Set<String> terms = terms(text);
-                List<KnowledgeHit> hits = new ArrayList<>();
-                for (int i = 0; i < docs.length; i++) {
-                    KnowledgeRecord record = records.get(ids.get(i));
-                    if (record != null) {
-                        hits.add(new KnowledgeHit(record, docs[i].score, why(record, terms)));
-                    }
-                }
-                return hits;
-            } finally {
-                searchers.release(searcher);
+        Query query = query(text, FIELDS);
+        return index.search(searcher -> {
+            // count hits exactly only up to the page size: Lucene then skips blocks that cannot reach the top
+            // (block-max WAND), so a search stays fast when common words match most of a large base
+            ScoreDoc[] docs = search(searcher, query, limit);
+            List<Long> ids = new ArrayList<>();
+            for (ScoreDoc doc : docs) {
+                ids.add(Long.parseLong(TableIndex.id(searcher, doc.doc)));
             }
+            Map<Long, KnowledgeRecord> records = repository.byIds(ids);
+            Set<String> terms = terms(text);
+            List<KnowledgeHit> hits = new ArrayList<>();
+            for (int i = 0; i < docs.length; i++) {
+                KnowledgeRecord record = records.get(ids.get(i));
+                if (record != null) {
+                    hits.add(new KnowledgeHit(record, docs[i].score, why(record, terms)));
+                }
+            }
+            return hits;
+        });
+    }
+
+    /** The best {@code limit} hits, counted exactly only up to {@code limit}. */
+    static ScoreDoc[] search(IndexSearcher searcher, Query query, int limit) {
+        try {
+            return searcher.search(query, new TopScoreDocCollectorManager(Math.max(1, limit), null, Math.max(1, limit))).scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,50 +100,20 @@ public class KnowledgeSearch {
      * flat lets Lucene skip whole blocks of documents that cannot reach the top (block-max WAND), which keeps the cost
      * of a search nearly flat as the knowledge base grows.
      */
-    private Query query(String text) {
+    static Query query(String text, Map<String, Float> fields) {
         Set<String> terms = terms(text);
         if (terms.isEmpty()) {
             return new MatchAllDocsQuery();
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        terms.stream().limit(MAX_QUERY_TERMS).forEach(term -> FIELDS.forEach((field, boost) ->
+        terms.stream().limit(MAX_QUERY_TERMS).forEach(term -> fields.forEach((field, boost) ->
                 query.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD)));
         return query.build();
     }
 
     /** Indexes what changed in the table since the last look. */
-    synchronized void refresh() {
-        String version = repository.version();
-        if (version.equals(indexedVersion)) {
-            return;
-        }
-        try {
-            Instant upTo = indexedUpTo;
-            for (KnowledgeRecord record : repository.changedSince(indexedUpTo)) {
-                writer.updateDocument(new Term("id", record.id().toString()), document(record));
-                if (record.updatedAt().isAfter(upTo)) {
-                    upTo = record.updatedAt();
-                }
-            }
-            writer.commit();
-            searchers.maybeRefreshBlocking();
-            indexedUpTo = upTo;
-            indexedVersion = version;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Document document(KnowledgeRecord r) {
-        Document doc = new Document();
-        doc.add(new StringField("id", r.id().toString(), Field.Store.YES));
-        Map<String, String> values = values(r);
-        values.forEach((field, value) -> {
-            if (value != null) {
-                doc.add(new TextField(field, value, Field.Store.NO));
-            }
-        });
-        return doc;
+    void refresh() {
+        index.refresh();
     }
 
     private static Map<String, String> values(KnowledgeRecord r) {
@@ -169,10 +130,14 @@ public class KnowledgeSearch {
         return v;
     }
 
+    private static List<String> why(KnowledgeRecord record, Set<String> queryTerms) {
+        return why(values(record), queryTerms);
+    }
+
     /** The words of each field whose stem the query shares, as the person wrote them ("falls", not "fall"). */
-    private List<String> why(KnowledgeRecord record, Set<String> queryTerms) {
+    static List<String> why(Map<String, String> values, Set<String> queryTerms) {
         List<String> matched = new ArrayList<>();
-        values(record).forEach((field, value) -> {
+        values.forEach((field, value) -> {
             if (value != null) {
                 Set<String> words = new LinkedHashSet<>();
                 for (String word : value.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
@@ -188,12 +153,12 @@ public class KnowledgeSearch {
         return matched;
     }
 
-    private Set<String> terms(String text) {
+    static Set<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();
         if (text == null) {
             return terms;
         }
-        try (TokenStream stream = analyzer.tokenStream("title", text)) {
+        try (TokenStream stream = ANALYZER.tokenStream("title", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {

@@ -21,6 +21,8 @@ public final class CycleVariables {
     public static final String MEASURE_DEFINITION = "measureDefinition";
 
     // 2 triage
+    /** The earlier and the running projects most like this challenge, in words, for the triage and the clarification. */
+    public static final String SIMILAR_PROJECTS = "similarProjects";
     public static final String TRIAGE_DECISION = "triageDecision";
     public static final String TRIAGE_COMMENTS = "triageComments";
     public static final String CLARIFICATION_RESPONSE = "clarificationResponse";
