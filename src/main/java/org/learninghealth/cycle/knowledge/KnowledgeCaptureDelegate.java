@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.learninghealth.cycle.measurement.MeasurementRepository;
 import org.learninghealth.cycle.partners.PatientPartners;
-import org.learninghealth.cycle.partners.PlainLanguage;
 import org.learninghealth.cycle.project.LearningCycleProcess.Outcome;
 import org.learninghealth.cycle.sustain.SustainRecordDelegate;
 import org.learninghealth.cycle.system.JsonVariables;
@@ -31,14 +30,12 @@ public class KnowledgeCaptureDelegate implements JavaDelegate {
     private final MeasurementRepository measurements;
     private final SustainRecordDelegate sustain;
     private final PatientPartners partners;
-    private final PlainLanguage plainLanguage;
 
     public KnowledgeCaptureDelegate(KnowledgeRepository repository, JsonVariables json, MeasurementRepository measurements,
-                                    SustainRecordDelegate sustain, PatientPartners partners, PlainLanguage plainLanguage) {
+                                    SustainRecordDelegate sustain, PatientPartners partners) {
         this.repository = repository;
         this.sustain = sustain;
         this.partners = partners;
-        this.plainLanguage = plainLanguage;
         this.json = json;
         this.measurements = measurements;
     }
@@ -56,9 +53,10 @@ public class KnowledgeCaptureDelegate implements JavaDelegate {
                 text(execution, rationaleVariable(outcome)), lessons(execution), evidenceUsed(execution), null, partners.inWords(execution),
                 false, null);
         long id = repository.save(record);
-        // a finished project its manager shared goes on the public learning page, in plain words only
+        // a finished project its manager shared goes on the public learning page, in plain words only: the result in the
+        // words the partners' step was given (every cycle passes it before the decision)
         if ((outcome == Outcome.ADOPT || outcome == Outcome.ABANDON) && Boolean.TRUE.equals(execution.getVariable(SHARE_PUBLICLY))) {
-            repository.share(record.projectKey(), record.cycleNumber(), text(execution, PLAIN_SUMMARY), plainLanguage.result(execution));
+            repository.share(record.projectKey(), record.cycleNumber(), text(execution, PLAIN_SUMMARY), text(execution, PLAIN_RESULT));
         }
         execution.setVariable(KNOWLEDGE_RECORD_ID, id);
         execution.setVariable(CYCLE_OUTCOME, outcome.name());

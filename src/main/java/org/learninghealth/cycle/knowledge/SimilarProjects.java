@@ -8,7 +8,6 @@ import static org.learninghealth.cycle.project.CycleVariables.SIMILAR_PROJECTS;
 import static org.learninghealth.cycle.project.CycleVariables.TITLE;
 import static org.learninghealth.cycle.project.CycleVariables.UNITS;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * When a challenge reaches triage (and the clarification): the running projects and the finished ones (knowledge
+ * When a challenge reaches triage (and the clarification): records the challenge as it now reads (in
+ * {@link ProjectChallenges}, for the triages of later challenges), and lists the running projects and the finished ones (knowledge
  * records) most like it, with their key, stage or decision, lead and the words they share, so that a manager can
  * decline or merge a duplicate or connect the leads. The query is the evidence lookup's; a fixed number of queries
  * whatever the number of matches (two searches, the leads, the running ones and their stages).
@@ -136,7 +136,7 @@ public class SimilarProjects implements TaskListener {
                     });
         }
         Map<String, String> running = new TreeMap<>();
-        stages.forEach((instance, labels) -> running.put(instance, labels.isEmpty() ? "running" : String.join(", ", new ArrayList<>(labels))));
+        stages.forEach((instance, labels) -> running.put(instance, labels.isEmpty() ? "running" : String.join(", ", labels)));
         return running;
     }
 }
