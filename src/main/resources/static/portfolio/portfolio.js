@@ -172,7 +172,34 @@
       cell(row, q.medianTotalDays);
       body.appendChild(row);
     }
+    showEvidenceToPractice(times.evidenceToPractice);
     $('#lead-times-section').hidden = false;
+  }
+
+  function medianAndP75(stat) {
+    return stat.medianDays === null || stat.medianDays === undefined ? '' : stat.medianDays + ' (' + stat.p75Days + ')';
+  }
+
+  function showEvidenceToPractice(e) {
+    const years = (days) => (days / 365.25).toFixed(1);
+    const toDecision = e.publicationToDecision;
+    $('#evidence-to-practice').textContent = e.adoptions === 0
+      ? 'No change was adopted in this window.'
+      : e.adoptions + ' changes adopted: ' + e.onLiterature + ' on literature, ' + e.onLocalKnowledgeOnly + ' on local knowledge only, '
+        + e.onNoEvidence + ' on no ticked evidence.'
+        + (toDecision.count === 0 ? '' : ' Publication to adoption: median ' + toDecision.medianDays + ' days (' + years(toDecision.medianDays)
+          + ' years), 75th percentile ' + toDecision.p75Days + ' days, ' + toDecision.count + ' adoptions.');
+    $('#knowledge-reuse').textContent = e.plansReusingKnowledge === 0
+      ? 'No plan in this window rested on another project\'s knowledge record.'
+      : e.plansReusingKnowledge + ' plans rested on ' + e.knowledgeRecordsReused + ' knowledge records of other projects.';
+    const body = $('#evidence-quarters tbody');
+    body.replaceChildren();
+    for (const q of e.quarters) {
+      const row = document.createElement('tr');
+      [q.quarter, q.adoptions, q.onLiterature, q.onLocalKnowledgeOnly, medianAndP75(q.publicationToDecision),
+        medianAndP75(q.publicationToLastUnitLive)].forEach((value) => cell(row, value));
+      body.appendChild(row);
+    }
   }
 
   function showSustained(s) {

@@ -10,11 +10,14 @@ package org.learninghealth.cycle.evidence;
  * @param score     relevance in [0, 1] on the merged list
  * @param link      the PubMed page of an article; {@code null} for local knowledge
  * @param demo      true for invented demonstration records (never a real result)
+ * @param published the day an article was first public (ISO date), from PubMed; {@code null} for local knowledge or
+ *                  when PubMed gives no day it can be read from
+ * @param reusedBy  for a local record, how many later projects' plans rested on it; {@code null} for literature
  */
 public record EvidenceItem(String id, String source, String reference, String title, String decision, String effect,
-                           String lessons, double score, String why, String link, boolean demo) {
+                           String lessons, double score, String why, String link, boolean demo, String published, Integer reusedBy) {
 
     EvidenceItem withScore(double newScore) {
-        return new EvidenceItem(id, source, reference, title, decision, effect, lessons, newScore, why, link, demo);
+        return new EvidenceItem(id, source, reference, title, decision, effect, lessons, newScore, why, link, demo, published, reusedBy);
     }
 }

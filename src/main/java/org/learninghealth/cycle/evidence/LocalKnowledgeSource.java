@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LocalKnowledgeSource implements EvidenceSource {
 
-    public static final String NAME = "Local knowledge";
+    public static final String NAME = org.learninghealth.cycle.knowledge.EvidenceUses.LOCAL_KNOWLEDGE;
 
     private final KnowledgeSearch knowledge;
 
@@ -35,7 +35,7 @@ public class LocalKnowledgeSource implements EvidenceSource {
         String why = hit.matchedFields().isEmpty() ? "recent record" : String.join("; ", hit.matchedFields());
         // how an adopted change held up is a lesson too
         String lessons = r.sustain() == null ? r.lessons() : (r.lessons() == null ? "" : r.lessons() + "\n\n") + "After adoption: " + r.sustain();
-        return new EvidenceItem("local:" + r.projectKey() + "/" + r.cycleNumber(), NAME, r.projectKey() + " cycle " + r.cycleNumber(), title,
-                r.decision(), r.effect(), lessons, hit.score() / best, why, null, r.demo());
+        return new EvidenceItem(KnowledgeSearch.evidenceId(r), NAME, r.projectKey() + " cycle " + r.cycleNumber(), title,
+                r.decision(), r.effect(), lessons, hit.score() / best, why, null, r.demo(), null, hit.reusedBy());
     }
 }

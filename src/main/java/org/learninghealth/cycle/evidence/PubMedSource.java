@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -31,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public class PubMedSource implements EvidenceSource {
 
-    public static final String NAME = "PubMed";
+    public static final String NAME = org.learninghealth.cycle.knowledge.EvidenceUses.PUBMED;
     private static final Logger LOG = LoggerFactory.getLogger(PubMedSource.class);
     /** Words PubMed's own query syntax uses; such a query is passed on as the person wrote it. */
     private static final Set<String> SYNTAX = Set.of("AND", "OR", "NOT");
@@ -126,8 +130,58 @@ public class PubMedSource implements EvidenceSource {
         String reference = String.join(". ", List.of(authors, journal, year).stream().filter(s -> !s.isBlank()).toList()) + ". PMID " + pmid;
         double relevance = of == 1 ? 1.0 : 1.0 - 0.5 * rank / (of - 1);
         String why = String.format(Locale.ROOT, "PubMed Best Match %d of %s for \"%s\"", rank + 1, count, term);
+        LocalDate published = published(article);
         return new EvidenceItem("pubmed:" + pmid, NAME, reference, title, null, null, null, relevance, why,
-                "https://pubmed.ncbi.nlm.nih.gov/" + pmid + "/", false);
+                "https://pubmed.ncbi.nlm.nih.gov/" + pmid + "/", false, published == null ? null : published.toString(), null);
+    }
+
+    private static final Pattern PUBLICATION_DATE = Pattern.compile("^(\\d{4})(?:\\s+([A-Za-z]{3})[A-Za-z]*(?:\\s+(\\d{1,2})\\b)?)?");
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
+    /**
+     * The day an article was first public: the earlier of its electronic ({@code epubdate}) and its issue's publication
+     * date ({@code pubdate}). PubMed writes these as "2018 Nov 2", "2019 Mar", "2019 Mar-Apr" or "2017"; a missing month
+     * or day counts as the first, as PubMed's own {@code sortpubdate} does, which stands in for a date written another
+     * way ("2019 Spring"). {@code null} when none can be read.
+     */
+    static LocalDate published(JsonNode article) {
+        LocalDate electronic = day(article.path("epubdate").asText(""));
+        LocalDate issue = day(article.path("pubdate").asText(""));
+        if (issue == null) {
+            issue = sortDay(article.path("sortpubdate").asText(""));
+        }
+        if (electronic == null || issue == null) {
+            return electronic == null ? issue : electronic;
+        }
+        return electronic.isBefore(issue) ? electronic : issue;
+    }
+
+    static LocalDate day(String text) {
+        Matcher m = PUBLICATION_DATE.matcher(text.trim());
+        if (!m.find()) {
+            return null;
+        }
+        int month = 1;
+        if (m.group(2) != null) {
+            month = MONTHS.indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
+            if (month == 0) {
+                return null;
+            }
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), month, m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code sortpubdate}: "2019/03/01 00:00". */
+    private static LocalDate sortDay(String text) {
+        try {
+            return text.length() >= 10 ? LocalDate.parse(text.substring(0, 10).replace('/', '-')) : null;
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     private static String error(JsonNode node) {

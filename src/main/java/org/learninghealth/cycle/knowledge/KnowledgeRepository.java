@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,19 +31,24 @@ public class KnowledgeRepository {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    /** Inserts or replaces the record of a project's cycle (idempotent per project and cycle). @return its id */
+    /**
+     * Inserts or replaces the record of a project's cycle (idempotent per project and cycle), decided now (the engine's
+     * clock). @return its id
+     */
     public long save(KnowledgeRecord r) {
         Timestamp now = new Timestamp(System.currentTimeMillis());
+        Timestamp decided = new Timestamp(ClockUtil.getCurrentTime().getTime());
         int updated = jdbc.update("update knowledge_record set title = ?, challenge = ?, setting = ?, change_idea = ?, measure = ?, result = ?,"
-                        + " effect = ?, decision = ?, rationale = ?, lessons = ?, evidence_used = ?, partners = ?, demo = ?, updated_at = ? where project_key = ?"
-                        + " and cycle_number = ?",
+                        + " effect = ?, decision = ?, rationale = ?, lessons = ?, evidence_used = ?, partners = ?, demo = ?, decided_at = ?, updated_at = ?"
+                        + " where project_key = ? and cycle_number = ?",
                 r.title(), r.challenge(), r.setting(), r.changeIdea(), r.measure(), r.result(), r.effect(), r.decision(), r.rationale(),
-                r.lessons(), r.evidenceUsed(), r.partners(), r.demo(), now, r.projectKey(), r.cycleNumber());
+                r.lessons(), r.evidenceUsed(), r.partners(), r.demo(), decided, now, r.projectKey(), r.cycleNumber());
         if (updated == 0) {
             jdbc.update("insert into knowledge_record (project_key, cycle_number, title, challenge, setting, change_idea, measure, result,"
-                            + " effect, decision, rationale, lessons, evidence_used, partners, demo, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " effect, decision, rationale, lessons, evidence_used, partners, demo, decided_at, updated_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     r.projectKey(), r.cycleNumber(), r.title(), r.challenge(), r.setting(), r.changeIdea(), r.measure(), r.result(),
-                    r.effect(), r.decision(), r.rationale(), r.lessons(), r.evidenceUsed(), r.partners(), r.demo(), now);
+                    r.effect(), r.decision(), r.rationale(), r.lessons(), r.evidenceUsed(), r.partners(), r.demo(), decided, now);
         }
         return jdbc.queryForObject("select id from knowledge_record where project_key = ? and cycle_number = ?", Long.class,
                 r.projectKey(), r.cycleNumber());

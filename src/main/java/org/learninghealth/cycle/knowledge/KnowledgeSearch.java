@@ -39,10 +39,12 @@ public class KnowledgeSearch {
     static final Analyzer ANALYZER = new EnglishAnalyzer();
 
     private final KnowledgeRepository repository;
+    private final EvidenceUses uses;
     private final TableIndex<KnowledgeRecord> index;
 
-    public KnowledgeSearch(KnowledgeRepository repository) {
+    public KnowledgeSearch(KnowledgeRepository repository, EvidenceUses uses) {
         this.repository = repository;
+        this.uses = uses;
         this.index = new TableIndex<>(repository::version, repository::changedSince, r -> r.id().toString(), KnowledgeRecord::updatedAt,
                 KnowledgeSearch::values);
     }
@@ -71,16 +73,22 @@ public class KnowledgeSearch {
                 ids.add(Long.parseLong(TableIndex.id(searcher, doc.doc)));
             }
             Map<Long, KnowledgeRecord> records = repository.byIds(ids);
+            Map<String, Integer> reuses = uses.reuses(records.values().stream().map(KnowledgeSearch::evidenceId).toList());
             Set<String> terms = terms(text);
             List<KnowledgeHit> hits = new ArrayList<>();
             for (int i = 0; i < docs.length; i++) {
                 KnowledgeRecord record = records.get(ids.get(i));
                 if (record != null) {
-                    hits.add(new KnowledgeHit(record, docs[i].score, why(record, terms)));
+                    hits.add(new KnowledgeHit(record, docs[i].score, why(record, terms), reuses.getOrDefault(evidenceId(record), 0)));
                 }
             }
             return hits;
         });
+    }
+
+    /** How a plan refers to a record when it rests on it. */
+    public static String evidenceId(KnowledgeRecord record) {
+        return "local:" + record.projectKey() + "/" + record.cycleNumber();
     }
 
     /** The best {@code limit} hits, counted exactly only up to {@code limit}. */

@@ -5,6 +5,7 @@ import static org.learninghealth.cycle.project.CycleVariables.OVERSIGHT_PATHWAY;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
+import org.learninghealth.cycle.knowledge.EvidenceUses;
 import org.learninghealth.cycle.knowledge.KnowledgeRepository;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Service;
  * Lead times from Camunda history. A project's time in a stage is the sum of the durations of that stage's
  * activities in one cycle (loops such as clarification or modifications add up); oversight review is also split by
  * pathway. The total runs from the challenge to the adoption decision. Only stages finished within the window count,
- * each in the quarter it finished in. Managers and administrators only: lead times are about the organisation.
+ * each in the quarter it finished in. From the literature to practice comes from the application's tables: the
+ * evidence each plan rested on and the adoption decisions ({@link LeadTimes.EvidenceToPractice}). Managers and administrators only: lead times are about the organisation.
  */
 @Service
 public class LeadTimeService {
@@ -43,9 +46,11 @@ public class LeadTimeService {
     private final HistoryService historyService;
     private final ApiCaller caller;
     private final KnowledgeRepository knowledge;
+    private final EvidenceUses uses;
 
-    public LeadTimeService(HistoryService historyService, ApiCaller caller, KnowledgeRepository knowledge) {
+    public LeadTimeService(HistoryService historyService, ApiCaller caller, KnowledgeRepository knowledge, EvidenceUses uses) {
         this.historyService = historyService;
+        this.uses = uses;
         this.caller = caller;
         this.knowledge = knowledge;
     }
@@ -95,7 +100,45 @@ public class LeadTimeService {
         // sustaining is wanted to last long: it is no bottleneck
         String bottleneck = stageTimes.stream().filter(s -> s.pathway() == null && s.medianDays() != null && !Stage.SUSTAINING.label().equals(s.stage()))
                 .max(Comparator.comparingDouble(LeadTimes.StageTime::medianDays)).map(LeadTimes.StageTime::stage).orElse(null);
-        return new LeadTimes(from, to, stageTimes, stat("Challenge to decision", null, totals), bottleneck, quarters(spans, totals));
+        return new LeadTimes(from, to, stageTimes, stat("Challenge to decision", null, totals), bottleneck, quarters(spans, totals),
+                evidenceToPractice(after.toInstant(), before.toInstant()));
+    }
+
+    static final String TO_DECISION = "Publication to adoption decision";
+    static final String TO_LAST_UNIT = "Publication to last unit live";
+
+    /** The adoptions of the window, each counted once by what its plan rested on, in the quarter it was decided in. */
+    private LeadTimes.EvidenceToPractice evidenceToPractice(Instant after, Instant before) {
+        List<EvidenceUses.Adoption> adoptions = uses.adoptions(after, before);
+        TreeMap<String, List<EvidenceUses.Adoption>> byQuarter = new TreeMap<>();
+        adoptions.forEach(a -> byQuarter.computeIfAbsent(quarter(a.decidedAt()), q -> new ArrayList<>()).add(a));
+        List<LeadTimes.EvidenceQuarter> quarters = new ArrayList<>();
+        byQuarter.forEach((q, of) -> quarters.add(new LeadTimes.EvidenceQuarter(q, of.size(), onLiterature(of), onLocalOnly(of),
+                stat(TO_DECISION, null, toDecision(of)), stat(TO_LAST_UNIT, null, toLastUnitLive(of)))));
+        EvidenceUses.Reuse reuse = uses.reuse(after, before);
+        return new LeadTimes.EvidenceToPractice(adoptions.size(), onLiterature(adoptions), onLocalOnly(adoptions),
+                (int) adoptions.stream().filter(a -> a.articles() == 0 && a.localRecords() == 0).count(),
+                stat(TO_DECISION, null, toDecision(adoptions)), stat(TO_LAST_UNIT, null, toLastUnitLive(adoptions)), reuse.plans(), reuse.records(),
+                quarters);
+    }
+
+    private static int onLiterature(List<EvidenceUses.Adoption> adoptions) {
+        return (int) adoptions.stream().filter(a -> a.articles() > 0).count();
+    }
+
+    private static int onLocalOnly(List<EvidenceUses.Adoption> adoptions) {
+        return (int) adoptions.stream().filter(a -> a.articles() == 0 && a.localRecords() > 0).count();
+    }
+
+    private static List<Span> toDecision(List<EvidenceUses.Adoption> adoptions) {
+        return adoptions.stream().filter(a -> a.latestPublished() != null)
+                .map(a -> new Span(null, null, ChronoUnit.DAYS.between(a.latestPublished(), a.decidedAt().atZone(ZoneOffset.UTC).toLocalDate()),
+                        a.decidedAt())).toList();
+    }
+
+    private static List<Span> toLastUnitLive(List<EvidenceUses.Adoption> adoptions) {
+        return adoptions.stream().filter(a -> a.latestPublished() != null && a.lastUnitLive() != null)
+                .map(a -> new Span(null, null, ChronoUnit.DAYS.between(a.latestPublished(), a.lastUnitLive()), a.decidedAt())).toList();
     }
 
     /** Challenge described to the (first) adoption decision of each project decided in the window. */

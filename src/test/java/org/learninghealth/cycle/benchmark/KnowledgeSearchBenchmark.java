@@ -76,7 +76,7 @@ class KnowledgeSearchBenchmark {
                 batch.clear();
             }
         }
-        return new KnowledgeSearch(new KnowledgeRepository(jdbc));
+        return new KnowledgeSearch(new KnowledgeRepository(jdbc), new org.learninghealth.cycle.knowledge.EvidenceUses(jdbc));
     }
 
     @Test

@@ -52,6 +52,8 @@ class PortfolioPageIT extends BrowserSteps {
         assertThat(tasklist.driver().findElements(By.cssSelector("#lead-times rect.bottleneck"))).hasSize(1);
         assertThat(tasklist.driver().findElement(By.id("total")).getText()).contains("Challenge to decision: median");
         assertThat(tasklist.driver().findElement(By.id("sustained-share")).getText()).contains("12 months");
+        assertThat(tasklist.driver().findElement(By.id("evidence-to-practice")).getText()).contains("adopted");
+        assertThat(tasklist.driver().findElement(By.id("knowledge-reuse")).getText()).contains("knowledge record");
         // the adopted demo project is monitored now; its last Making Data Count icons are pictures with their words
         WebElement adopted = tasklist.driver().findElement(By.xpath("//tbody/tr[td[contains(., 'Hand hygiene before patient contact')]]"));
         assertThat(adopted.getText()).contains("Sustaining", "ADOPT");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +57,8 @@ class PubMedSourceTest {
         assertThat(items.get(1).reference()).isEqualTo("Smith E. Journal of nursing care quality. 2017. PMID 29876543");
         assertThat(first.decision()).isNull();
         assertThat(first.demo()).isFalse();
+        assertThat(first.published()).as("epubdate 2018 Nov 2 before pubdate 2019 Mar").isEqualTo("2018-11-02");
+        assertThat(items.get(1).published()).as("pubdate 2017 alone").isEqualTo("2017-01-01");
 
         LoggedRequest search = stub.server.findAll(getRequestedFor(urlPathEqualTo("/entrez/eutils/esearch.fcgi"))).get(0);
         assertThat(search.queryParameter("db").firstValue()).isEqualTo("pubmed");
@@ -150,6 +153,24 @@ class PubMedSourceTest {
                 .willReturn(okJson("{\"header\":{},\"esearchresult\":{\"count\":\"0\",\"retmax\":\"0\",\"retstart\":\"0\",\"idlist\":[]}}")));
         assertThat(source().search("zzzz", 5)).isEmpty();
         stub.server.verify(0, getRequestedFor(urlPathEqualTo("/entrez/eutils/esummary.fcgi")));
+    }
+
+    /** Date shapes of E-utilities' esummary (PubMed's "pubdate", "epubdate", "sortpubdate" fields). */
+    @Test
+    void theDayAnArticleWasFirstPublicIsReadFromEveryShapePubMedWrites() throws Exception {
+        assertThat(PubMedSource.day("2019 Mar 12")).isEqualTo(LocalDate.of(2019, 3, 12));
+        assertThat(PubMedSource.day("2019 Mar-Apr")).isEqualTo(LocalDate.of(2019, 3, 1));
+        assertThat(PubMedSource.day("2019 Dec 28-2020 Jan 3")).isEqualTo(LocalDate.of(2019, 12, 28));
+        assertThat(PubMedSource.day("2015")).isEqualTo(LocalDate.of(2015, 1, 1));
+        assertThat(PubMedSource.day("2019 Spring")).isNull();
+        assertThat(PubMedSource.day("2019 Feb 30")).isNull();
+        assertThat(PubMedSource.day("")).isNull();
+        ObjectMapper json = new ObjectMapper();
+        assertThat(PubMedSource.published(json.readTree("{\"pubdate\": \"2019 Spring\", \"sortpubdate\": \"2019/03/01 00:00\"}")))
+                .as("a season: PubMed's sort date").isEqualTo(LocalDate.of(2019, 3, 1));
+        assertThat(PubMedSource.published(json.readTree("{\"pubdate\": \"2020 Jan\", \"epubdate\": \"2020 Feb 3\"}")))
+                .as("printed before it was online").isEqualTo(LocalDate.of(2020, 1, 1));
+        assertThat(PubMedSource.published(json.readTree("{\"title\": \"no dates\"}"))).isNull();
     }
 
     @Test
