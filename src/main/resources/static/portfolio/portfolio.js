@@ -81,6 +81,9 @@
       cell(row, p.sustainOutcome ? (p.decision || '') + ' · ' + p.sustainOutcome : p.decision);
       icons(row, [p.variationIcon, p.assuranceIcon]);
       cell(row, p.monthsSustained);
+      cell(row, p.unitsPlanned === null || p.unitsPlanned === undefined ? '' : p.unitsLive + ' / ' + p.unitsPlanned
+        + (p.adoptionToLastUnitLiveDays === null || p.adoptionToLastUnitLiveDays === undefined ? ''
+          : ' (all live ' + p.adoptionToLastUnitLiveDays + ' days after adoption)'));
       row.addEventListener('click', () => loadTimeline(p));
       body.appendChild(row);
     }
@@ -110,7 +113,9 @@
   function drawLeadTimes(times) {
     // sustaining lasts months by design: it gets a line of its own, not a bar that would flatten the others
     const sustaining = times.stages.find((s) => s.stage === 'Sustaining' && !s.pathway);
-    const stages = times.stages.filter((s) => !s.pathway && s.count > 0 && s.stage !== 'Sustaining');
+    // a spread comes after the decision and takes a measurement period: a line of its own too
+    const spread = times.stages.find((s) => s.stage === 'Spread' && !s.pathway);
+    const stages = times.stages.filter((s) => !s.pathway && s.count > 0 && s.stage !== 'Sustaining' && s.stage !== 'Spread');
     const svg = $('#lead-times');
     const rowHeight = 28;
     const left = 190;
@@ -163,6 +168,11 @@
       $('#sustaining-time').textContent = 'Sustaining (adoption to the end of monitoring): median ' + sustaining.medianDays + ' days, '
         + sustaining.count + ' finished.';
     }
+    $('#spread-time').hidden = !spread || spread.count === 0;
+    if (spread && spread.count > 0) {
+      $('#spread-time').textContent = 'Spread (request to the evaluation per unit): median ' + spread.medianDays + ' days, '
+        + spread.count + ' spreads finished.';
+    }
     const body = $('#quarters tbody');
     body.replaceChildren();
     for (const q of times.quarters) {
@@ -213,7 +223,7 @@
 
   async function start() {
     const stageSelect = $('#filters select[name=stage]');
-    ['Triage', 'Evidence and planning', 'Patient and family review', 'Oversight review', 'Rollout', 'Measurement', 'Evaluation and decision', 'Sustaining', 'Safety review']
+    ['Triage', 'Evidence and planning', 'Patient and family review', 'Oversight review', 'Rollout', 'Measurement', 'Evaluation and decision', 'Sustaining', 'Safety review', 'Spread']
       .forEach((stage) => stageSelect.add(new Option(stage, stage)));
     $('#filters').addEventListener('change', () => loadProjects().catch((e) => show(e.message)));
     try {

@@ -21,6 +21,7 @@ import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.partners.PatientInterpretationProcess;
 import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.spread.SpreadProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -167,6 +168,12 @@ class AuthorizationMatrixIT extends CycleSteps {
                 "/api/cycles/" + t.waitingForMeasurements("lead") + "/safety-events", Map.of("description", "Fall on the unit", "severity", "moderate")))));
         actions.add(new Action("withdraw a project", Set.of("lead", "manager", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.POST,
                 "/api/cycles/" + t.started("lead") + "/withdrawal", Map.of("reason", "Unit closing")))));
+        // spread: a fresh adopted project for every attempt (one spread of a project runs at a time)
+        actions.add(new Action("spread an adopted change to more units", Set.of("manager", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.POST,
+                "/api/cycles/" + t.adopted("lead") + "/spread", Map.of("units", List.of("9 West"), "reason", "The same falls on 9 West")))));
+        actions.add(new Action("spread an adopted change from Tasklist's start form", Set.of("manager", "admin"), (t, user) -> t.status(t.call(user,
+                HttpMethod.POST, "/engine-rest/process-definition/key/spread/submit-form", variables(Map.of(SpreadProcess.SPREAD_PROJECT, t.adopted("lead"),
+                        SpreadProcess.SPREAD_UNITS, "9 West", SpreadProcess.SPREAD_REASON, "The same falls on 9 West"))))));
         // data from practice: the data API and the upload page's preview
         Set<String> senders = Set.of("lead", "manager", "admin", "analyst");
         List<Map<String, Object>> points = List.of(Map.of("period", "2026-01-05", "numerator", 12, "denominator", 50, "unit", "4 West"));

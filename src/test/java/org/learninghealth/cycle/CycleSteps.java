@@ -5,7 +5,9 @@ import static org.learninghealth.cycle.project.CycleVariables.*;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.learninghealth.cycle.measurement.MeasurementFormat;
@@ -16,6 +18,7 @@ import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.project.LearningCycleService;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
+import org.learninghealth.cycle.spread.SpreadService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The steps of a cycle as the demo users take them, so that path tests read like the cycle. */
@@ -23,6 +26,7 @@ public abstract class CycleSteps extends CycleTestSupport {
 
     @Autowired protected LearningCycleService cycles;
     @Autowired protected MeasurementIntakeService intake;
+    @Autowired protected SpreadService spreads;
 
     protected String started(String lead) {
         ProcessInstance instance = startProject(lead, challenge("Falls on the medical wards"));
@@ -145,6 +149,35 @@ public abstract class CycleSteps extends CycleTestSupport {
             csv.append(goLive.plusWeeks(w)).append(',').append(after + (w % 3) - 1).append(",100\n");
         }
         return csv.toString();
+    }
+
+    /** Weekly proportions of one unit: 10 weeks around {@code before}/100 before its go-live, 10 around {@code after}/100 from it. */
+    public static String unitProportions(String unit, LocalDate goLive, int before, int after) {
+        StringBuilder csv = new StringBuilder();
+        for (int w = 10; w >= 1; w--) {
+            csv.append(goLive.minusWeeks(w)).append(',').append(before + (w % 3) - 1).append(",100,").append(unit).append('\n');
+        }
+        for (int w = 0; w < 10; w++) {
+            csv.append(goLive.plusWeeks(w)).append(',').append(after + (w % 3) - 1).append(",100,").append(unit).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** The engine clock's day. */
+    protected static LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    /**
+     * An adopted project whose change a manager spread to 6 South, live there today and measured for the plan's 12
+     * weeks: waiting for the new unit's data.
+     */
+    protected String spreadAndMeasured(String lead) {
+        String key = adopted(lead);
+        as("manager", () -> spreads.spread(key, List.of("6 South"), "The same falls at night on 6 South", false, null));
+        rolledOut(key, today());
+        measurementPeriodOver(key, 12);
+        return key;
     }
 
     /** A new challenge, accepted, planned and approved as QI; the unit rollouts are waiting for their champions. */

@@ -53,6 +53,8 @@ import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.CycleVariables;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
+import org.learninghealth.cycle.spread.SpreadProcess;
+import org.learninghealth.cycle.spread.SpreadRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -60,7 +62,7 @@ import org.springframework.context.ApplicationContext;
 class ModelConsistencyTest extends CycleTestSupport {
 
     static final List<String> MODELS = List.of("learning-cycle.bpmn", "oversight-review.bpmn", "unit-rollout.bpmn", "patient-review.bpmn",
-            "patient-interpretation.bpmn");
+            "patient-interpretation.bpmn", "spread.bpmn");
     static final List<String> DECISIONS = List.of("oversight-pathway.dmn", "adoption-recommendation.dmn");
     static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
     static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.'\"])([a-zA-Z_]\\w*)(?![\\w'\"(])");
@@ -354,6 +356,8 @@ class ModelConsistencyTest extends CycleTestSupport {
                         .filter(p -> p.getCamundaTarget() != null).forEach(p -> in.add(p.getCamundaTarget()));
             }
         }
+        // a spread starts with the adopted plan's variables, copied at its start as a call activity would pass them in
+        passedIn.computeIfAbsent(SpreadProcess.KEY, k -> new TreeSet<>()).addAll(SpreadRequest.PLAN);
         List<String> missing = new ArrayList<>();
         for (String name : MODELS) {
             BpmnModelInstance model = model(name);
@@ -425,7 +429,7 @@ class ModelConsistencyTest extends CycleTestSupport {
 
     private static Map<String, String> variableConstants() {
         Map<String, String> constants = new HashMap<>();
-        for (Class<?> type : List.of(CycleVariables.class, UnitRolloutProcess.class, OversightReviewProcess.class)) {
+        for (Class<?> type : List.of(CycleVariables.class, UnitRolloutProcess.class, OversightReviewProcess.class, SpreadProcess.class)) {
             for (Field field : type.getFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                     try {

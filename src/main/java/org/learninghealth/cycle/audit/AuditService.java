@@ -25,6 +25,7 @@ import org.learninghealth.cycle.partners.PatientInterpretationProcess;
 import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
+import org.learninghealth.cycle.spread.SpreadProcess;
 import org.learninghealth.cycle.system.ApiException;
 import org.springframework.stereotype.Service;
 
@@ -42,11 +43,12 @@ public class AuditService {
             EVIDENCE_USED, AIM, AIM_TARGET, CHANGE_IDEA, BALANCING_MEASURE_HARMED, INTERPRETATION, LESSONS_LEARNED, DECISION,
             DECISION_RATIONALE, SAFETY_DECISION, SAFETY_REVIEW_NOTES, PATIENT_FACING, PLAIN_SUMMARY, PatientReviewProcess.PARTNER_VIEW,
             PatientReviewProcess.PARTNER_COMMENTS, PatientReviewProcess.PARTNER_CONCERNS, PatientReviewProcess.CONCERN_ANSWERS,
-            PatientInterpretationProcess.PARTNER_INTERPRETATION, SHARE_PUBLICLY);
+            PatientInterpretationProcess.PARTNER_INTERPRETATION, SHARE_PUBLICLY, SpreadProcess.SPREAD_CONCLUSION);
 
     /** What the system decided at its own steps. */
     static final List<String> SYSTEM = List.of(OVERSIGHT_PATHWAY, OVERSIGHT_DECISION, OVERSIGHT_CONDITIONS, EVALUATION_SUMMARY,
-            IMPROVEMENT_SIGNAL, SIGNIFICANT, AIM_MET, RECOMMENDATION, RECOMMENDATION_REASON, CYCLE_OUTCOME);
+            IMPROVEMENT_SIGNAL, SIGNIFICANT, AIM_MET, RECOMMENDATION, RECOMMENDATION_REASON, CYCLE_OUTCOME, SpreadProcess.SPREAD_OVERSIGHT,
+            SpreadProcess.SPREAD_SUMMARY);
 
     /** One entry: a step, who did it, when, and the values it recorded. */
     public record Entry(Instant at, String step, String by, Map<String, Object> recorded) {
@@ -139,7 +141,8 @@ public class AuditService {
         for (String instance : instances) {
             for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(instance).list()) {
                 activityNames.put(activity.getId(), activity.getActivityName());
-                if ("userTask".equals(activity.getActivityType())) {
+                // a spread's start copies the adopted plan (pathway included): the request is its own entry below
+                if ("userTask".equals(activity.getActivityType()) || SpreadProcess.START.equals(activity.getActivityId())) {
                     taskActivities.add(activity.getId());
                 }
             }
@@ -154,6 +157,16 @@ public class AuditService {
                 }
             }
         });
+        // each spread of the adopted change: who asked for it, to which units and why (its start form or the API)
+        for (var spread : history.createHistoricProcessInstanceQuery().processDefinitionKey(SpreadProcess.KEY).processInstanceBusinessKey(projectKey).list()) {
+            Map<String, Object> asked = new LinkedHashMap<>();
+            history.createHistoricVariableInstanceQuery().processInstanceId(spread.getId()).variableNameIn(SpreadProcess.SPREAD_UNITS,
+                    SpreadProcess.SPREAD_REASON, SpreadProcess.CHANGE_ADAPTED, SpreadProcess.SPREAD_ADAPTATION).list().stream()
+                    .filter(v -> v.getValue() != null).sorted(Comparator.comparing(v -> List.of(SpreadProcess.SPREAD_UNITS, SpreadProcess.SPREAD_REASON,
+                            SpreadProcess.CHANGE_ADAPTED, SpreadProcess.SPREAD_ADAPTATION).indexOf(v.getName())))
+                    .forEach(v -> asked.put(v.getName(), v.getValue()));
+            entries.add(new Entry(spread.getStartTime().toInstant(), "Spread requested", spread.getStartUserId(), asked));
+        }
         entries.addAll(measurementEntries(projectKey));
         entries.sort(Comparator.comparing(Entry::at));
         return entries;

@@ -57,6 +57,6 @@ public class DemoKnowledge implements ApplicationRunner {
     private static KnowledgeRecord demo(String key, String title, String challenge, String setting, String change, String measure,
                                         String decision, String effect, String lessons) {
         return new KnowledgeRecord(null, key, 1, title, challenge, setting, change, measure, effect, effect, decision,
-                "Demo data", lessons, null, null, null, true, null);
+                "Demo data", lessons, null, null, null, null, true, null);
     }
 }

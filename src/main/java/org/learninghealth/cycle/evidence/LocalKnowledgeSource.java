@@ -35,6 +35,9 @@ public class LocalKnowledgeSource implements EvidenceSource {
         String why = hit.matchedFields().isEmpty() ? "recent record" : String.join("; ", hit.matchedFields());
         // how an adopted change held up is a lesson too
         String lessons = r.sustain() == null ? r.lessons() : (r.lessons() == null ? "" : r.lessons() + "\n\n") + "After adoption: " + r.sustain();
+        if (r.spread() != null) {
+            lessons = (lessons == null ? "" : lessons + "\n\n") + "Spread: " + r.spread();
+        }
         return new EvidenceItem(KnowledgeSearch.evidenceId(r), NAME, r.projectKey() + " cycle " + r.cycleNumber(), title,
                 r.decision(), r.effect(), lessons, hit.score() / best, why, null, r.demo(), null, hit.reusedBy());
     }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.rollout.SpreadUnits;
 import org.springframework.stereotype.Component;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
@@ -40,6 +41,10 @@ public class AuthorizationSetup {
         grant(Roles.PROJECT_LEADS, Resources.PROCESS_DEFINITION, LearningCycleProcess.KEY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Roles.PROJECT_LEADS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        // managers spread adopted changes to more units, from Tasklist's start form or the API
+        grant(Roles.MANAGERS, Resources.PROCESS_DEFINITION, SpreadUnits.PROCESS_KEY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(Roles.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         // managers follow everything read-only in Cockpit
         grant(Roles.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Roles.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY,

@@ -51,7 +51,7 @@ public class KnowledgeCaptureDelegate implements JavaDelegate {
                 text(execution, TITLE), text(execution, PROBLEM), text(execution, UNITS), text(execution, CHANGE_IDEA),
                 text(execution, MEASURE_NAME), result(execution), effect(execution), outcome.name(),
                 text(execution, rationaleVariable(outcome)), lessons(execution), evidenceUsed(execution), null, partners.inWords(execution),
-                false, null);
+                null, false, null);
         long id = repository.save(record);
         // a finished project its manager shared goes on the public learning page, in plain words only: the result in the
         // words the partners' step was given (every cycle passes it before the decision)

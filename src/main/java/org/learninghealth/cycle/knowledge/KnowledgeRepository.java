@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 public class KnowledgeRepository {
 
     private static final String COLUMNS = "id, project_key, cycle_number, title, challenge, setting, change_idea, measure, result, effect,"
-            + " decision, rationale, lessons, evidence_used, sustain, partners, demo, updated_at";
+            + " decision, rationale, lessons, evidence_used, sustain, partners, spread, demo, updated_at";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -96,6 +96,15 @@ public class KnowledgeRepository {
     public record SustainShare(int months, LocalDate adoptedBy, int adopted, int sustained, Double share) {
     }
 
+    /** A spread of the adopted change was evaluated: where it held, added to what earlier spreads found. */
+    public void recordSpread(String projectKey, int cycle, String text) {
+        String earlier = jdbc.query("select spread from knowledge_record where project_key = ? and cycle_number = ?", rs -> rs.next() ? rs.getString(1) : null,
+                projectKey, cycle);
+        String all = earlier == null ? text : earlier + "\n\n" + text;
+        update("update knowledge_record set spread = ?, updated_at = ? where project_key = ? and cycle_number = ?", projectKey, cycle,
+                all.length() <= 8000 ? all : "…" + all.substring(all.length() - 7999), new Timestamp(System.currentTimeMillis()), projectKey, cycle);
+    }
+
     /**
      * The manager shared the finished project of this record on the public learning page: what the page shows of it, in
      * plain words.
@@ -136,6 +145,6 @@ public class KnowledgeRepository {
         return new KnowledgeRecord(rs.getLong("id"), rs.getString("project_key"), rs.getInt("cycle_number"), rs.getString("title"),
                 rs.getString("challenge"), rs.getString("setting"), rs.getString("change_idea"), rs.getString("measure"),
                 rs.getString("result"), rs.getString("effect"), rs.getString("decision"), rs.getString("rationale"),
-                rs.getString("lessons"), rs.getString("evidence_used"), rs.getString("sustain"), rs.getString("partners"), rs.getBoolean("demo"), rs.getTimestamp("updated_at").toInstant());
+                rs.getString("lessons"), rs.getString("evidence_used"), rs.getString("sustain"), rs.getString("partners"), rs.getString("spread"), rs.getBoolean("demo"), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.rollout.SpreadUnits;
 import org.learninghealth.cycle.system.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,8 +55,11 @@ public class MeasurementIntakeService {
     private final ObjectMapper json;
     private final MeasurementSummaryText summaries;
 
+    private final SpreadUnits spreadUnits;
+
     public MeasurementIntakeService(MeasurementRepository repository, RuntimeService runtime, ApiCaller caller, MeasurementProperties properties,
-                                    ObjectMapper json, MeasurementSummaryText summaries) {
+                                    ObjectMapper json, MeasurementSummaryText summaries, SpreadUnits spreadUnits) {
+        this.spreadUnits = spreadUnits;
         this.summaries = summaries;
         this.repository = repository;
         this.runtime = runtime;
@@ -145,14 +149,24 @@ public class MeasurementIntakeService {
         return project;
     }
 
-    /** The running project with this key, as the intake sees it. */
+    /**
+     * The running project with this key, as the intake sees it: the learning cycle, or after it ended a spread of its
+     * adopted change still under way. Data of the units the change is spread to are taken as the plan's units' are.
+     */
     public ProjectMeasure project(String projectKey) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(LearningCycleProcess.KEY)
-                .processInstanceBusinessKey(projectKey).listPage(0, 1).stream().findFirst().orElse(null);
+        ProcessInstance instance = running(LearningCycleProcess.KEY, projectKey);
+        if (instance == null) {
+            instance = running(SpreadUnits.PROCESS_KEY, projectKey);
+        }
         if (instance == null) {
             throw ApiException.notFound("No running project " + projectKey + ": measurements can be sent while a project runs.");
         }
-        return ProjectMeasure.of(projectKey, runtime.getVariables(instance.getId(), ProjectMeasure.VARIABLES));
+        return ProjectMeasure.of(projectKey, runtime.getVariables(instance.getId(), ProjectMeasure.VARIABLES)).withUnits(spreadUnits.active(projectKey));
+    }
+
+    private ProcessInstance running(String processKey, String projectKey) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(projectKey).listPage(0, 1).stream()
+                .findFirst().orElse(null);
     }
 
     private static int cycleOf(ProjectMeasure project, Integer cycle) {

@@ -147,12 +147,15 @@ public class MeasurementRepository {
     /**
      * The project's series for the chart and the evaluation, one point per period: a period's all-units row where
      * there is one, else its units together (numerators and denominators summed for proportions and rates, counts
-     * summed, continuous values averaged). A period is excluded when a point in it is; its notes are kept.
+     * summed, continuous values averaged). A period is excluded when a point in it is; its notes are kept. The units
+     * the change was spread to after its adoption are left out: each is judged against its own baseline.
      */
     public List<MeasurementPoint> series(String projectKey, int cycle, MeasureType type) {
         Map<LocalDate, MeasurementPoint> all = new TreeMap<>();
         Map<LocalDate, List<Map.Entry<String, MeasurementPoint>>> byUnit = new TreeMap<>();
-        jdbc.query("select unit, period, numerator, denominator, measured_value, note, excluded from measurement where project_key = ? and cycle_number = ?",
+        // units the adopted change was spread to are judged on their own (their baseline is not the adopted units' level)
+        jdbc.query("select unit, period, numerator, denominator, measured_value, note, excluded from measurement where project_key = ? and cycle_number = ?"
+                        + " and unit not in (select s.unit from unit_spread s where s.project_key = ? and s.cycle_number = ?)",
                 rs -> {
                     MeasurementPoint p = point(rs, 2);
                     String unit = rs.getString(1);
@@ -161,7 +164,7 @@ public class MeasurementRepository {
                     } else {
                         byUnit.computeIfAbsent(p.period(), k -> new ArrayList<>()).add(Map.entry(unit, p));
                     }
-                }, projectKey, cycle);
+                }, projectKey, cycle, projectKey, cycle);
         boolean anyUnit = !byUnit.isEmpty();
         byUnit.forEach((period, points) -> all.computeIfAbsent(period, k -> combined(type, period, points)));
         List<MeasurementPoint> series = List.copyOf(all.values());

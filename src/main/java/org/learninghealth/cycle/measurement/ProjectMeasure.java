@@ -22,6 +22,16 @@ public record ProjectMeasure(String projectKey, int currentCycle, String lead, M
                 RolloutPlanner.parseUnits((String) v.get(UNITS)));
     }
 
+    /** The same project, also taking data of these units (those its adopted change is spread to). */
+    public ProjectMeasure withUnits(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(units);
+        all.addAll(more);
+        return new ProjectMeasure(projectKey, currentCycle, lead, type, direction, List.copyOf(all));
+    }
+
     public MeasurementReader reader(DateOrder order) {
         return new MeasurementReader(type, units, order);
     }

@@ -22,6 +22,9 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.rollout.RolloutPlanner;
+import org.learninghealth.cycle.rollout.SpreadUnits;
+import org.learninghealth.cycle.spread.SpreadProcess;
 import org.learninghealth.cycle.sustain.SustainClock;
 import org.learninghealth.cycle.system.ApiException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,12 +47,14 @@ public class PortfolioService {
     private final RepositoryService repositoryService;
     private final ApiCaller caller;
     private final JdbcTemplate jdbc;
+    private final SpreadUnits spreadUnits;
     /** Candidate groups of each user task, per process definition (models do not change once deployed). */
     private final Map<String, Map<String, String>> candidateGroups = new ConcurrentHashMap<>();
 
     public PortfolioService(HistoryService historyService, RepositoryService repositoryService, ApiCaller caller,
-                            JdbcTemplate jdbc) {
+                            JdbcTemplate jdbc, SpreadUnits spreadUnits) {
         this.jdbc = jdbc;
+        this.spreadUnits = spreadUnits;
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.caller = caller;
@@ -94,11 +99,17 @@ public class PortfolioService {
                     }
                 }, LearningCycleProcess.KEY);
 
+        // the spreads under way (the learning cycle may have ended meanwhile), and the coverage of every project with a spread
+        Set<String> spreading = new java.util.HashSet<>(jdbc.queryForList("select BUSINESS_KEY_ from ACT_RU_EXECUTION where ID_ = PROC_INST_ID_"
+                + " and PROC_DEF_ID_ like ?", String.class, SpreadProcess.KEY + ":%"));
+        Map<String, SpreadUnits.Coverage> coverage = spreadUnits.coverage();
+
         Instant now = ClockUtil.getCurrentTime().toInstant();
         List<ProjectRow> rows = new ArrayList<>();
         for (HistoricProcessInstance instance : instances) {
             Map<String, Object> v = variables.getOrDefault(instance.getId(), Map.of());
-            rows.add(row(instance, v, tasks.getOrDefault(instance.getBusinessKey(), List.of()), open.getOrDefault(instance.getId(), List.of()), now));
+            rows.add(row(instance, v, tasks.getOrDefault(instance.getBusinessKey(), List.of()), open.getOrDefault(instance.getId(), List.of()), now,
+                    spreading.contains(instance.getBusinessKey()), coverage.get(instance.getBusinessKey())));
         }
         return rows;
     }
@@ -141,9 +152,13 @@ public class PortfolioService {
     }
 
     private ProjectRow row(HistoricProcessInstance instance, Map<String, Object> v, List<OpenTask> tasks, List<OpenActivity> open,
-                           Instant now) {
-        boolean ended = instance.getEndTime() != null;
+                           Instant now, boolean spreading, SpreadUnits.Coverage coverage) {
+        // a spread of the adopted change keeps the project open after its cycle ended
+        boolean ended = instance.getEndTime() != null && !spreading;
         Set<Stage> stages = new TreeSet<>();
+        if (spreading) {
+            stages.add(Stage.SPREAD);
+        }
         Instant since = null;
         boolean systemWaits = false;
         for (OpenActivity activity : open) {
@@ -166,7 +181,10 @@ public class PortfolioService {
         if (!ended && waitingOn.isEmpty() && (systemWaits || !stages.isEmpty())) {
             waitingOn.add("system");
         }
-        String decision = ended ? decisionOf(instance, v) : stages.contains(Stage.SUSTAINING) ? (String) v.get(CYCLE_OUTCOME) : null;
+        String decision = ended ? decisionOf(instance, v) : stages.contains(Stage.SUSTAINING) || spreading ? (String) v.get(CYCLE_OUTCOME) : null;
+        Integer planned = coverage == null ? null : unitCount((String) v.get(UNITS)) + coverage.spreadUnits();
+        Long toLastUnit = coverage == null || coverage.adoptedAt() == null || coverage.lastLive() == null || coverage.live() < planned ? null
+                : java.time.temporal.ChronoUnit.DAYS.between(coverage.adoptedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), coverage.lastLive());
         return new ProjectRow(instance.getBusinessKey(), (String) v.get(TITLE), (String) v.getOrDefault(PROJECT_LEAD, instance.getStartUserId()),
                 (String) v.get(UNITS), ended ? "ended" : "open", ended ? List.of() : stages.stream().map(Stage::label).toList(),
                 ended ? null : since, ended || since == null ? null : Duration.between(since, now).toDays(), List.copyOf(waitingOn),
@@ -176,7 +194,15 @@ public class PortfolioService {
                 ended ? instance.getEndTime().toInstant() : null, instance.getId(),
                 ended ? null : "/camunda/app/cockpit/default/#/process-instance/" + instance.getId() + "/runtime",
                 monthsSustained(v, stages, now), ProjectRow.Icon.of(v.get(VARIATION_ICON)), ProjectRow.Icon.of(v.get(ASSURANCE_ICON)),
-                (String) v.get(SUSTAIN_OUTCOME));
+                (String) v.get(SUSTAIN_OUTCOME), coverage == null ? null : coverage.live(), planned, toLastUnit);
+    }
+
+    private static int unitCount(String units) {
+        try {
+            return RolloutPlanner.parseUnits(units).size();
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
     }
 
     /** While sustaining: whole months since monitoring began; after: as the end recorded it. */

@@ -16,12 +16,16 @@ import java.util.List;
  * @param monthsSustained whole months the adopted change has been (or was) monitored; {@code null} before adoption
  * @param variationIcon  Making Data Count's icons of the last judged point (evaluation, then each sustain review)
  * @param sustainOutcome how monitoring ended: sustained, stopped or new-cycle; {@code null} while it runs or before
+ * @param unitsLive      after a spread of the adopted change: the units it is live on (the plan's and the spreads')
+ * @param unitsPlanned   the plan's units and those of the spreads oversight did not refuse; both {@code null} without a spread
+ * @param adoptionToLastUnitLiveDays days from the adoption decision to the day the last planned unit went live, once all are
  */
 public record ProjectRow(String projectKey, String title, String lead, String units, String status, List<String> stages,
                          Instant stageSince, Long daysInStage, List<String> waitingOn, Instant dueDate, boolean overdue,
                          String oversightPathway, Integer cycleNumber, String lastEvaluation, String recommendation,
                          String decision, Instant started, Instant ended, String processInstanceId, String cockpitLink,
-                         Long monthsSustained, Icon variationIcon, Icon assuranceIcon, String sustainOutcome) {
+                         Long monthsSustained, Icon variationIcon, Icon assuranceIcon, String sustainOutcome, Integer unitsLive,
+                         Integer unitsPlanned, Long adoptionToLastUnitLiveDays) {
 
     /** An icon by its API code, its text alternative and its picture. */
     public record Icon(String code, String text, String svg) {

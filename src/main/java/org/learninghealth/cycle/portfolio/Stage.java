@@ -5,6 +5,7 @@ import static org.learninghealth.cycle.project.LearningCycleProcess.*;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.learninghealth.cycle.spread.SpreadProcess;
 
 /**
  * The stages of a learning cycle as managers speak of them, each made of the model elements a project spends its
@@ -21,7 +22,10 @@ public enum Stage {
     KNOWLEDGE("Capturing knowledge", TASK_CAPTURE, TASK_NEXT_CYCLE, TASK_CAPTURE_HALTED, TASK_CAPTURE_WITHDRAWN, TASK_CYCLE_AFTER_SLIP),
     /** after adoption: monitored until sustained, stopped or slipped into a new cycle; not part of "challenge to decision" */
     SUSTAINING("Sustaining", SUB_SUSTAIN),
-    SAFETY_REVIEW("Safety review", TASK_REVIEW_SAFETY_EVENT);
+    SAFETY_REVIEW("Safety review", TASK_REVIEW_SAFETY_EVENT),
+    /** after adoption: the change spread to more units, from the request to the evaluation per unit; not part of "challenge to decision" */
+    SPREAD("Spread", SpreadProcess.CALL_OVERSIGHT, SpreadProcess.TASK_RECORD_OVERSIGHT, SpreadProcess.CALL_ROLLOUT + "#multiInstanceBody",
+            SpreadProcess.TIMER_MEASUREMENT, SpreadProcess.TASK_EVALUATE, SpreadProcess.TASK_SEND_DATA, SpreadProcess.TASK_REVIEW, SpreadProcess.TASK_RECORD);
 
     private final String label;
     private final List<String> activities;

@@ -6,6 +6,7 @@ import static org.learninghealth.cycle.project.CycleVariables.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +80,14 @@ class TasklistFormsIT extends BrowserSteps {
         String results = plannedForPatients("lead");
         partnersReviewed(results, "SUPPORTS", null, null);
         approvedAndMeasured(results);                                               // interpret-with-patients
+        ClockUtil.setCurrentTime(date(TODAY));
+        spreadAndMeasured("lead");                                                  // send-spread-data
+        ClockUtil.setCurrentTime(date(TODAY));
+        String spread = spreadAndMeasured("lead");
+        LocalDate goLive = today().minusDays(85);
+        complete("lead", spread, org.learninghealth.cycle.spread.SpreadProcess.TASK_SEND_DATA, Map.of(MEASUREMENT_CSV,
+                "period,numerator,denominator,unit\n" + unitProportions("6 South", goLive, 20, 8)));
+        executeJobs(spread);                                                        // review-spread
     }
 
     private String userFor(Task task) {
@@ -113,7 +122,13 @@ class TasklistFormsIT extends BrowserSteps {
         check("start-challenge", problems);
         opened.add("start-challenge");
 
-        String user = null;
+        tasklist.login("manager");
+        tasklist.consoleErrors();
+        tasklist.startProcess("Spread to more units");
+        check("spread-to-units", problems);
+        opened.add("spread-to-units");
+
+        String user = "manager";
         for (Map.Entry<String, Task> entry : taskPerForm.entrySet()) {
             String taskUser = userFor(entry.getValue());
             if (!taskUser.equals(user)) {

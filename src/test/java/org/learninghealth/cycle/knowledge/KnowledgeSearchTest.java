@@ -17,7 +17,7 @@ class KnowledgeSearchTest extends CycleTestSupport {
     @Autowired EvidenceService evidence;
 
     private KnowledgeRecord record(String key, String title, String challenge, String change) {
-        return new KnowledgeRecord(null, key, 1, title, challenge, "Ward 7", change, "Measure", null, null, "ADOPT", null, null, null, null, null, false, null);
+        return new KnowledgeRecord(null, key, 1, title, challenge, "Ward 7", change, "Measure", null, null, "ADOPT", null, null, null, null, null, null, false, null);
     }
 
     @Test
