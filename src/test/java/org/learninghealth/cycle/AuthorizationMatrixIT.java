@@ -50,6 +50,7 @@ class AuthorizationMatrixIT extends CycleSteps {
     static final String OTHER_LEAD = "otherlead";
 
     @Autowired TestRestTemplate rest;
+    @Autowired org.learninghealth.cycle.letters.Letters letters;
 
     /** One sensitive action: who may do it, and how to try it as a user (true = it was done / the data was shown). */
     record Action(String name, Set<String> allowed, BiFunction<AuthorizationMatrixIT, String, Boolean> attempt) {
@@ -174,6 +175,10 @@ class AuthorizationMatrixIT extends CycleSteps {
         actions.add(new Action("spread an adopted change from Tasklist's start form", Set.of("manager", "admin"), (t, user) -> t.status(t.call(user,
                 HttpMethod.POST, "/engine-rest/process-definition/key/spread/submit-form", variables(Map.of(SpreadProcess.SPREAD_PROJECT, t.adopted("lead"),
                         SpreadProcess.SPREAD_UNITS, "9 West", SpreadProcess.SPREAD_REASON, "The same falls on 9 West"))))));
+        actions.add(new Action("download a project's determination letter", Set.of("lead", "manager", "irb", "admin"), (t, user) -> {
+            String key = t.approved("lead");
+            return t.status(t.rest.withBasicAuth(user, user).getForEntity(t.letters.of(key).get(0).link(), byte[].class));
+        }));
         // data from practice: the data API and the upload page's preview
         Set<String> senders = Set.of("lead", "manager", "admin", "analyst");
         List<Map<String, Object>> points = List.of(Map.of("period", "2026-01-05", "numerator", 12, "denominator", 50, "unit", "4 West"));

@@ -93,6 +93,7 @@ public abstract class CycleSteps extends CycleTestSupport {
         v.put(OversightReviewProcess.REVIEW_DECISION, vote);
         v.put(OversightReviewProcess.REVIEW_COMMENTS, comments);
         complete(reviewer, projectKey, taskKey, v);
+        lettersIssued(projectKey);
     }
 
     /** Every unit's champion confirms go-live on {@code day}. */

@@ -200,6 +200,15 @@ public abstract class CycleTestSupport {
         });
     }
 
+    /** Runs the step that issues a decided review's letter (asynchronous), and nothing else. */
+    protected void lettersIssued(String projectKey) {
+        for (ProcessInstance review : runtimeService.createProcessInstanceQuery().processDefinitionKey(org.learninghealth.cycle.oversight.OversightReviewProcess.KEY)
+                .processInstanceBusinessKey(projectKey).list()) {
+            managementService.createJobQuery().processInstanceId(review.getId()).activityId(org.learninghealth.cycle.oversight.OversightReviewProcess.TASK_ISSUE_LETTER).list()
+                    .forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+
     /** Executes every due job of the project and of the processes it called, until none is left. */
     protected int executeJobs(String projectKey) {
         int executed = 0;

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
+import org.learninghealth.cycle.letters.Letters;
 import org.learninghealth.cycle.measurement.MeasurementPoint;
 import org.learninghealth.cycle.measurement.MeasurementRepository;
 import org.learninghealth.cycle.measurement.MeasurementUpload;
@@ -57,8 +58,10 @@ public class AuditService {
     private final HistoryService history;
     private final ApiCaller caller;
     private final MeasurementRepository measurements;
+    private final Letters letters;
 
-    public AuditService(HistoryService history, ApiCaller caller, MeasurementRepository measurements) {
+    public AuditService(HistoryService history, ApiCaller caller, MeasurementRepository measurements, Letters letters) {
+        this.letters = letters;
         this.history = history;
         this.caller = caller;
         this.measurements = measurements;
@@ -166,6 +169,14 @@ public class AuditService {
                             SpreadProcess.CHANGE_ADAPTED, SpreadProcess.SPREAD_ADAPTATION).indexOf(v.getName())))
                     .forEach(v -> asked.put(v.getName(), v.getValue()));
             entries.add(new Entry(spread.getStartTime().toInstant(), "Spread requested", spread.getStartUserId(), asked));
+        }
+        // each determination letter as issued: what it was and the checksum of the PDF, which cannot change unseen
+        for (Letters.Letter letter : letters.of(projectKey)) {
+            Map<String, Object> issued = new LinkedHashMap<>();
+            issued.put("letter", letter.title());
+            issued.put("sha256", letter.sha256());
+            issued.put("download", letter.link());
+            entries.add(new Entry(letter.issuedAt(), "Letter issued", "system", issued));
         }
         entries.addAll(measurementEntries(projectKey));
         entries.sort(Comparator.comparing(Entry::at));

@@ -8,6 +8,7 @@ public final class OversightReviewProcess {
     public static final String TASK_EXPEDITED_REVIEW = "Task_ExpeditedReview";
     public static final String TASK_FULL_BOARD_REVIEW = "Task_FullBoardReview";
     public static final String TASK_RECORD_DECISION = "Task_RecordOversightDecision";
+    public static final String TASK_ISSUE_LETTER = "Task_IssueLetter";
     public static final String END = "EndEvent_ReviewDecided";
 
     /** Form fields of every review task. */

@@ -62,6 +62,8 @@ public final class CycleVariables {
     public static final String OVERSIGHT_COMMENTS = "oversightComments";
     public static final String OVERSIGHT_CONDITIONS = "oversightConditions";
     public static final String OVERSIGHT_REVIEWERS = "oversightReviewers";
+    /** Where the determination letter of the last oversight review is downloaded ({@code /api/cycles/{key}/letters/{id}.pdf}). */
+    public static final String OVERSIGHT_LETTER = "oversightLetter";
 
     // 7 rollout (per unit, inside unit-rollout)
     public static final String UNIT = "unit";

@@ -38,6 +38,7 @@ class OversightReviewProcessTest extends CycleTestSupport {
         v.put(REVIEW_DECISION, vote);
         v.put(REVIEW_COMMENTS, comments);
         completeTask(reviewer, open, v);
+        lettersIssued(key);
     }
 
     private Object result(String key, String name) {
