@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.learninghealth.cycle.closure.ClosureProcess;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.partners.PatientInterpretationProcess;
 import org.learninghealth.cycle.partners.PatientReviewProcess;
@@ -106,6 +107,10 @@ class AuthorizationMatrixIT extends CycleSteps {
                 Map.of(PatientInterpretationProcess.PARTNER_INTERPRETATION, "Fewer people hurt"));
         gate(actions, "answer a performance slip", Set.of("manager", "admin"), Set.of("manager", "admin"), (t, lead) -> t.atSlip(lead),
                 LearningCycleProcess.TASK_PERFORMANCE_SLIPPED, Map.of(SUSTAIN_DECISION, "accept", SUSTAIN_DECISION_REASON, "Holiday staffing"));
+        gate(actions, "submit a closure report", Set.of("lead", "manager", "admin"), Set.of("lead", "admin"), (t, lead) -> t.atClosureReport(lead),
+                ClosureProcess.TASK_SUBMIT_REPORT, closureReport());
+        gate(actions, "acknowledge a closure", Set.of("irb", "manager", "admin"), Set.of("irb", "admin"), (t, lead) -> t.atClosureAcknowledgement(lead),
+                ClosureProcess.TASK_ACKNOWLEDGE, Map.of(ClosureProcess.CLOSURE_DECISION, "ACKNOWLEDGE"));
 
         // Cockpit and the REST API's operator actions
         Set<String> admins = Set.of("admin");
@@ -215,6 +220,26 @@ class AuthorizationMatrixIT extends CycleSteps {
     }
 
     // ---- stages of a fresh project, driven through the Java API as the right people
+
+    static Map<String, Object> closureReport() {
+        return Map.of(ClosureProcess.CLOSURE_SUMMARY, "Withdrawn before go-live", ClosureProcess.CLOSURE_PROBLEMS, "None",
+                ClosureProcess.CLOSURE_DATA, "No data were collected", ClosureProcess.CLOSURE_ACTIVITIES_ENDED, true);
+    }
+
+    /** Approved on the EXPEDITED pathway and withdrawn: its closure report waits for the lead. */
+    String atClosureReport(String lead) {
+        String key = approved(lead, researchPlan());
+        withdraw(lead, key, "The wards merge");
+        executeJobs(key);
+        return key;
+    }
+
+    /** {@link #atClosureReport}, the report sent: the IRB's acknowledgement waits. */
+    String atClosureAcknowledgement(String lead) {
+        String key = atClosureReport(lead);
+        complete(lead, key, ClosureProcess.TASK_SUBMIT_REPORT, closureReport());
+        return key;
+    }
 
     /** Adopted, and the first sustain review found the rate back above the adopted phase's upper limit. */
     String atSlip(String lead) {

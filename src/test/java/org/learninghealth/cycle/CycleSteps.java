@@ -183,17 +183,36 @@ public abstract class CycleSteps extends CycleTestSupport {
 
     /** A new challenge, accepted, planned and approved as QI; the unit rollouts are waiting for their champions. */
     protected String approved(String lead) {
+        return approved(lead, plan());
+    }
+
+    /** A new challenge, accepted, planned with {@code plan} and approved by one reviewer (QI, exempt or expedited). */
+    protected String approved(String lead, Map<String, Object> plan) {
         String key = started(lead);
         acceptedWithEvidence(key);
-        planned(key, plan());
-        reviewed("irb", key, OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", null);
+        complete(lead, key, LearningCycleProcess.TASK_PLAN, plan);
+        String review = tasks(key, OversightReviewProcess.TASK_EXPEDITED_REVIEW).isEmpty() ? OversightReviewProcess.TASK_REVIEW_PLAN
+                : OversightReviewProcess.TASK_EXPEDITED_REVIEW;
+        reviewed("irb", key, review, "APPROVE", null);
         executeJobs(key);
         return key;
     }
 
+    /** {@link #plan()} designed for generalizable knowledge with identifiable data: research on the EXPEDITED pathway. */
+    public static Map<String, Object> researchPlan() {
+        Map<String, Object> v = plan();
+        v.put(GENERALIZABLE_KNOWLEDGE, true);
+        v.put(IDENTIFIABLE_DATA, true);
+        return v;
+    }
+
     /** Approved, live on every unit today, and the 12-week measurement period over. */
     protected String waitingForMeasurements(String lead) {
-        String key = approved(lead);
+        return waitingForMeasurements(lead, plan());
+    }
+
+    protected String waitingForMeasurements(String lead, Map<String, Object> plan) {
+        String key = approved(lead, plan);
         rolledOut(key, TODAY);
         measurementPeriodOver(key, 12);
         return key;
@@ -201,7 +220,11 @@ public abstract class CycleSteps extends CycleTestSupport {
 
     /** From a new challenge to the interpretation of a cycle whose proportion went from {@code before}% to {@code after}%. */
     protected String throughEvaluation(String lead, int before, int after) {
-        String key = waitingForMeasurements(lead);
+        return throughEvaluation(lead, plan(), before, after);
+    }
+
+    protected String throughEvaluation(String lead, Map<String, Object> plan, int before, int after) {
+        String key = waitingForMeasurements(lead, plan);
         measurementsSubmitted(key, weeklyProportions(TODAY, 10, before, 10, after), false);
         interpreted(key);
         return key;
@@ -209,7 +232,11 @@ public abstract class CycleSteps extends CycleTestSupport {
 
     /** {@link #throughEvaluation} from 20% to 8%, adopted: the change is monitored from now on. */
     protected String adopted(String lead) {
-        String key = throughEvaluation(lead, 20, 8);
+        return adopted(lead, plan());
+    }
+
+    protected String adopted(String lead, Map<String, Object> plan) {
+        String key = throughEvaluation(lead, plan, 20, 8);
         decided(key, "ADOPT");
         return key;
     }

@@ -16,7 +16,10 @@ public enum LetterKind {
     MODIFICATIONS_REQUIRED("modifications-required", "Modifications required to secure approval",
             "45 CFR 46.109(a): the IRB may require modifications in order to secure approval."),
     DISAPPROVAL("disapproval", "Disapproval",
-            "45 CFR 46.109(a) and (d): the IRB disapproves, states its reasons in writing, and the investigator may respond in person or in writing.");
+            "45 CFR 46.109(a) and (d): the IRB disapproves, states its reasons in writing, and the investigator may respond in person or in writing."),
+    CLOSURE_ACKNOWLEDGEMENT("closure-acknowledgement", "Closure acknowledged",
+            "45 CFR 46.109(e): IRB oversight continues until the research is complete; 46.115(b): the IRB keeps the records of the project for at"
+                    + " least 3 years after its completion.");
 
     private final String template;
     private final String title;

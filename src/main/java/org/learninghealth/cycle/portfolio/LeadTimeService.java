@@ -97,9 +97,9 @@ public class LeadTimeService {
         }
         List<Span> totals = totals(after, before);
         List<LeadTimes.StageTime> stageTimes = stageTimes(spans);
-        // sustaining is wanted to last long, and a spread comes after the decision: neither is a bottleneck
-        String bottleneck = stageTimes.stream().filter(s -> s.pathway() == null && s.medianDays() != null && !Stage.SUSTAINING.label().equals(s.stage())
-                        && !Stage.SPREAD.label().equals(s.stage()))
+        // sustaining is wanted to last long, and a spread and the closure come after the decision: none is a bottleneck
+        String bottleneck = stageTimes.stream().filter(s -> s.pathway() == null && s.medianDays() != null
+                        && Stage.named(s.stage()).map(stage -> !stage.afterTheDecision()).orElse(true))
                 .max(Comparator.comparingDouble(LeadTimes.StageTime::medianDays)).map(LeadTimes.StageTime::stage).orElse(null);
         return new LeadTimes(from, to, stageTimes, stat("Challenge to decision", null, totals), bottleneck, quarters(spans, totals),
                 evidenceToPractice(after.toInstant(), before.toInstant()));

@@ -23,6 +23,7 @@ import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.RolloutPlanner;
+import org.learninghealth.cycle.closure.ClosureProcess;
 import org.learninghealth.cycle.rollout.SpreadUnits;
 import org.learninghealth.cycle.spread.SpreadProcess;
 import org.learninghealth.cycle.sustain.SustainClock;
@@ -99,9 +100,13 @@ public class PortfolioService {
                     }
                 }, LearningCycleProcess.KEY);
 
-        // the spreads under way (the learning cycle may have ended meanwhile), and the coverage of every project with a spread
-        Set<String> spreading = new java.util.HashSet<>(jdbc.queryForList("select BUSINESS_KEY_ from ACT_RU_EXECUTION where ID_ = PROC_INST_ID_"
-                + " and PROC_DEF_ID_ like ?", String.class, SpreadProcess.KEY + ":%"));
+        // what keeps a project open after its cycle ended: a spread under way, the closure with the IRB; and the coverage of every project with a spread
+        Map<String, Set<Stage>> afterCycle = new HashMap<>();
+        jdbc.query("select BUSINESS_KEY_, PROC_DEF_ID_ from ACT_RU_EXECUTION where ID_ = PROC_INST_ID_ and (PROC_DEF_ID_ like ? or PROC_DEF_ID_ like ?)",
+                rs -> {
+                    afterCycle.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
+                            .add(rs.getString(2).startsWith(SpreadProcess.KEY + ":") ? Stage.SPREAD : Stage.CLOSURE);
+                }, SpreadProcess.KEY + ":%", ClosureProcess.KEY + ":%");
         Map<String, SpreadUnits.Coverage> coverage = spreadUnits.coverage();
 
         Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -109,7 +114,7 @@ public class PortfolioService {
         for (HistoricProcessInstance instance : instances) {
             Map<String, Object> v = variables.getOrDefault(instance.getId(), Map.of());
             rows.add(row(instance, v, tasks.getOrDefault(instance.getBusinessKey(), List.of()), open.getOrDefault(instance.getId(), List.of()), now,
-                    spreading.contains(instance.getBusinessKey()), coverage.get(instance.getBusinessKey())));
+                    afterCycle.getOrDefault(instance.getBusinessKey(), Set.of()), coverage.get(instance.getBusinessKey())));
         }
         return rows;
     }
@@ -152,13 +157,11 @@ public class PortfolioService {
     }
 
     private ProjectRow row(HistoricProcessInstance instance, Map<String, Object> v, List<OpenTask> tasks, List<OpenActivity> open,
-                           Instant now, boolean spreading, SpreadUnits.Coverage coverage) {
-        // a spread of the adopted change keeps the project open after its cycle ended
-        boolean ended = instance.getEndTime() != null && !spreading;
-        Set<Stage> stages = new TreeSet<>();
-        if (spreading) {
-            stages.add(Stage.SPREAD);
-        }
+                           Instant now, Set<Stage> afterCycle, SpreadUnits.Coverage coverage) {
+        // a spread of the adopted change, or the closure with the IRB, keeps the project open after its cycle ended
+        boolean ended = instance.getEndTime() != null && afterCycle.isEmpty();
+        boolean spreading = afterCycle.contains(Stage.SPREAD);
+        Set<Stage> stages = new TreeSet<>(afterCycle);
         Instant since = null;
         boolean systemWaits = false;
         for (OpenActivity activity : open) {
@@ -181,7 +184,8 @@ public class PortfolioService {
         if (!ended && waitingOn.isEmpty() && (systemWaits || !stages.isEmpty())) {
             waitingOn.add("system");
         }
-        String decision = ended ? decisionOf(instance, v) : stages.contains(Stage.SUSTAINING) || spreading ? (String) v.get(CYCLE_OUTCOME) : null;
+        String decision = instance.getEndTime() != null ? decisionOf(instance, v)
+                : stages.contains(Stage.SUSTAINING) || spreading ? (String) v.get(CYCLE_OUTCOME) : null;
         Integer planned = coverage == null ? null : unitCount((String) v.get(UNITS)) + coverage.spreadUnits();
         Long toLastUnit = coverage == null || coverage.adoptedAt() == null || coverage.lastLive() == null || coverage.live() < planned ? null
                 : java.time.temporal.ChronoUnit.DAYS.between(coverage.adoptedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), coverage.lastLive());

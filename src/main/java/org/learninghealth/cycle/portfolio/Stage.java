@@ -5,6 +5,7 @@ import static org.learninghealth.cycle.project.LearningCycleProcess.*;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.learninghealth.cycle.closure.ClosureProcess;
 import org.learninghealth.cycle.spread.SpreadProcess;
 
 /**
@@ -25,7 +26,9 @@ public enum Stage {
     SAFETY_REVIEW("Safety review", TASK_REVIEW_SAFETY_EVENT),
     /** after adoption: the change spread to more units, from the request to the evaluation per unit; not part of "challenge to decision" */
     SPREAD("Spread", SpreadProcess.CALL_OVERSIGHT, SpreadProcess.TASK_RECORD_OVERSIGHT, SpreadProcess.CALL_ROLLOUT + "#multiInstanceBody",
-            SpreadProcess.TIMER_MEASUREMENT, SpreadProcess.TASK_EVALUATE, SpreadProcess.TASK_SEND_DATA, SpreadProcess.TASK_REVIEW, SpreadProcess.TASK_RECORD);
+            SpreadProcess.TIMER_MEASUREMENT, SpreadProcess.TASK_EVALUATE, SpreadProcess.TASK_SEND_DATA, SpreadProcess.TASK_REVIEW, SpreadProcess.TASK_RECORD),
+    /** after an IRB-approved project ended: the closure report and its acknowledgement; not part of "challenge to decision" */
+    CLOSURE("IRB closure", ClosureProcess.TASK_SUBMIT_REPORT, ClosureProcess.TASK_ACKNOWLEDGE, ClosureProcess.TASK_ISSUE_LETTER);
 
     private final String label;
     private final List<String> activities;
@@ -41,6 +44,11 @@ public enum Stage {
 
     public List<String> activities() {
         return activities;
+    }
+
+    /** The stages after the decision: wanted to last (sustaining) or the work that follows it; never the bottleneck. */
+    public boolean afterTheDecision() {
+        return this == SUSTAINING || this == SPREAD || this == CLOSURE;
     }
 
     public static Optional<Stage> of(String activityId) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.learninghealth.cycle.CycleSteps;
+import org.learninghealth.cycle.closure.ClosureProcess;
 import org.learninghealth.cycle.evidence.LocalKnowledgeSource;
 import org.learninghealth.cycle.knowledge.KnowledgeRecord;
 import org.learninghealth.cycle.knowledge.KnowledgeRepository;
@@ -56,6 +57,12 @@ class SustainCycleTest extends CycleSteps {
         return jdbc.queryForObject("select sustain_outcome from knowledge_record where project_key = ? and cycle_number = 1", String.class, key);
     }
 
+    /** How the project ended, as its closure with the IRB (started by the learning cycle's end event) says. */
+    private Object closureEnding(String key) {
+        var closure = runtimeService.createProcessInstanceQuery().processDefinitionKey(ClosureProcess.KEY).processInstanceBusinessKey(key).singleResult();
+        return runtimeService.getVariable(closure.getId(), ClosureProcess.CLOSURE_ENDING);
+    }
+
     private ProjectRow row(String key) {
         return as("manager", () -> portfolio.projects(PortfolioFilter.of(null, null, null, null, "all", null, null))).stream()
                 .filter(r -> r.projectKey().equals(key)).findFirst().orElseThrow();
@@ -68,7 +75,7 @@ class SustainCycleTest extends CycleSteps {
 
     @Test
     void heldForTwelveMonthsTheChangeIsSustainedAndTheKnowledgeRecordSaysSo() {
-        String key = adopted("lead");
+        String key = adopted("lead", researchPlan());
         assertThat(reviewTimers(key)).singleElement().satisfies(timer ->
                 assertThat(timer.getDuedate()).isEqualTo(date(TODAY.plusDays(85).plusMonths(1))));
         assertThat(row(key)).satisfies(r -> assertThat(r.stages()).containsExactly("Sustaining"))
@@ -99,7 +106,10 @@ class SustainCycleTest extends CycleSteps {
         // the next team's evidence lookup reads how it held up
         assertThat(evidence.search("falls rounding sustained", 50)).filteredOn(i -> i.reference().equals(key + " cycle 1")).singleElement()
                 .satisfies(i -> assertThat(i.lessons()).contains("After adoption: Monitored 12 months (2026-08-25 to 2027-09-01)"));
-        assertThat(row(key)).satisfies(r -> assertThat(r.status()).isEqualTo("ended")).satisfies(r -> assertThat(r.decision()).isEqualTo("ADOPT"))
+        // approved on the EXPEDITED pathway: the project is now closed with the IRB
+        assertThat(closureEnding(key)).isEqualTo("SUSTAINED");
+        assertThat(row(key)).satisfies(r -> assertThat(r.status()).isEqualTo("open")).satisfies(r -> assertThat(r.stages()).containsExactly("IRB closure"))
+                .satisfies(r -> assertThat(r.decision()).isEqualTo("ADOPT"))
                 .satisfies(r -> assertThat(r.sustainOutcome()).isEqualTo("sustained")).satisfies(r -> assertThat(r.monthsSustained()).isEqualTo(12));
     }
 
@@ -167,13 +177,14 @@ class SustainCycleTest extends CycleSteps {
 
     @Test
     void stoppedOrWithdrawnWhileMonitoredTheAdoptionStaysOnRecordAndNoTimerIsLeft() {
-        String stopped = adopted("lead");
+        String stopped = adopted("lead", researchPlan());
         reported(stopped, AFTER_EVALUATION, 4, 25);
         monthPassed(stopped);
         slipAnswered(stopped, "stop", "The ward closes in December");
         assertThat(history(stopped)).contains(LearningCycleProcess.END_MONITORING_STOPPED);
         assertThat(knowledge.find(stopped, 1).orElseThrow().sustain()).endsWith("Monitoring stopped by the managers: The ward closes in December.");
         assertThat(sustainOutcome(stopped)).isEqualTo("stopped");
+        assertThat(closureEnding(stopped)).isEqualTo("MONITORING_STOPPED");
 
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(date(TODAY));
         String withdrawn = adopted("lead");
@@ -187,6 +198,7 @@ class SustainCycleTest extends CycleSteps {
         assertThat(record.decision()).as("the adoption is kept").isEqualTo("ADOPT");
         assertThat(record.sustain()).endsWith("Monitoring ended: the project was withdrawn by lead: The unit merges with 5 East.");
         assertThat(sustainOutcome(withdrawn)).isEqualTo("withdrawn");
+        assertThat(history(withdrawn)).as("a QI project has nothing to close with the IRB").doesNotContain(ClosureProcess.START);
 
         // adopted 2026-08-25, ended the same day: adopted 12 months before 2027-09-01, and no longer counted as sustained
         var after = as("manager", () -> leadTimes.sustainShare(asOf));
