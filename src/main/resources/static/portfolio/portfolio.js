@@ -84,6 +84,9 @@
       cell(row, p.unitsPlanned === null || p.unitsPlanned === undefined ? '' : p.unitsLive + ' / ' + p.unitsPlanned
         + (p.adoptionToLastUnitLiveDays === null || p.adoptionToLastUnitLiveDays === undefined ? ''
           : ' (all live ' + p.adoptionToLastUnitLiveDays + ' days after adoption)'));
+      const irb = p.irbApproval;
+      cell(row, !irb ? '' : irb.lapsed ? 'lapsed ' + irb.reviewDue : (irb.expires ? 'expires ' : 'check-in ') + irb.reviewDue,
+        irb && irb.lapsed ? 'overdue' : null);
       row.addEventListener('click', () => loadTimeline(p));
       body.appendChild(row);
     }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.learninghealth.cycle.closure.ClosureProcess;
+import org.learninghealth.cycle.continuingreview.ContinuingReviewProcess;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.letters.Letters;
@@ -47,12 +48,13 @@ public class AuditService {
             PatientReviewProcess.PARTNER_COMMENTS, PatientReviewProcess.PARTNER_CONCERNS, PatientReviewProcess.CONCERN_ANSWERS,
             PatientInterpretationProcess.PARTNER_INTERPRETATION, SHARE_PUBLICLY, SpreadProcess.SPREAD_CONCLUSION, ClosureProcess.CLOSURE_SUMMARY,
             ClosureProcess.CLOSURE_PROBLEMS, ClosureProcess.CLOSURE_DATA, ClosureProcess.CLOSURE_ACTIVITIES_ENDED, ClosureProcess.CLOSURE_DECISION,
-            ClosureProcess.CLOSURE_COMMENTS);
+            ClosureProcess.CLOSURE_COMMENTS, ContinuingReviewProcess.CONTINUING_REVIEW_PROGRESS, ContinuingReviewProcess.CONTINUING_REVIEW_PROBLEMS, ContinuingReviewProcess.CONTINUING_REVIEW_CHANGES,
+            ContinuingReviewProcess.CONTINUING_REVIEW_DECISION, ContinuingReviewProcess.CONTINUING_REVIEW_COMMENTS);
 
     /** What the system decided at its own steps. */
     static final List<String> SYSTEM = List.of(OVERSIGHT_PATHWAY, OVERSIGHT_DECISION, OVERSIGHT_CONDITIONS, EVALUATION_SUMMARY,
             IMPROVEMENT_SIGNAL, SIGNIFICANT, AIM_MET, RECOMMENDATION, RECOMMENDATION_REASON, CYCLE_OUTCOME, SpreadProcess.SPREAD_OVERSIGHT,
-            SpreadProcess.SPREAD_SUMMARY, ClosureProcess.CLOSURE_ENDING_TEXT);
+            SpreadProcess.SPREAD_SUMMARY, ClosureProcess.CLOSURE_ENDING_TEXT, ContinuingReviewProcess.CONTINUING_REVIEW_NOTICES, ContinuingReviewProcess.CONTINUING_REVIEW_DUE);
 
     /** One entry: a step, who did it, when, and the values it recorded. */
     public record Entry(Instant at, String step, String by, Map<String, Object> recorded) {

@@ -1,6 +1,8 @@
 package org.learninghealth.cycle.closure;
 
 import static org.learninghealth.cycle.closure.ClosureProcess.*;
+import static org.learninghealth.cycle.system.TaskAnswers.fits;
+import static org.learninghealth.cycle.system.TaskAnswers.required;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.learninghealth.cycle.identity.CurrentUser;
-import org.learninghealth.cycle.system.VariableText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,22 +48,6 @@ public class ClosureChecks implements TaskListener {
         }
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("This cannot be sent yet: " + String.join(" ", problems));
-        }
-    }
-
-    private static void required(DelegateTask task, String name, String problem, List<String> problems) {
-        Object value = task.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            problems.add(problem);
-        } else {
-            fits(task, name, problems);
-        }
-    }
-
-    private static void fits(DelegateTask task, String name, List<String> problems) {
-        Object value = task.getVariable(name);
-        if (value != null && value.toString().length() > VariableText.MAX) {
-            problems.add(name + " has " + value.toString().length() + " characters; at most " + VariableText.MAX + " fit.");
         }
     }
 }

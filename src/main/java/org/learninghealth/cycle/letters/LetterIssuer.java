@@ -39,8 +39,17 @@ public class LetterIssuer {
         this.properties = properties;
     }
 
-    /** @param about what the stored title names after the project key (" cycle 1", " spread to 6 South") */
+    /**
+     * Issues the letter once for the step's process instance and kind.
+     *
+     * @param about what the stored title names after the project key (" cycle 1", " spread to 6 South")
+     */
     public Letters.Letter issue(DelegateExecution execution, LetterKind kind, Determination determination, String about) {
+        return issue(execution, kind, determination, about, execution.getProcessInstanceId());
+    }
+
+    /** @param issuedFor what the letter is issued for, once: a review's process instance, or a period of it */
+    public Letters.Letter issue(DelegateExecution execution, LetterKind kind, Determination determination, String about, String issuedFor) {
         String key = (String) execution.getVariable(PROJECT_KEY);
         int cycle = ((Number) execution.getVariable(CYCLE_NUMBER)).intValue();
         Object pathway = execution.getVariable(OVERSIGHT_PATHWAY);
@@ -59,6 +68,6 @@ public class LetterIssuer {
         model.put("conditions", determination.conditions());
         model.put("date", SustainClock.today().toString());
         model.put("basis", kind.basis());
-        return letters.issue(key, cycle, kind, kind.title() + " · " + key + about, execution.getProcessInstanceId(), renderer.pdf(kind, model));
+        return letters.issue(key, cycle, kind, kind.title() + " · " + key + about, issuedFor, renderer.pdf(kind, model));
     }
 }

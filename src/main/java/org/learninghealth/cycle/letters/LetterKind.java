@@ -17,6 +17,10 @@ public enum LetterKind {
             "45 CFR 46.109(a): the IRB may require modifications in order to secure approval."),
     DISAPPROVAL("disapproval", "Disapproval",
             "45 CFR 46.109(a) and (d): the IRB disapproves, states its reasons in writing, and the investigator may respond in person or in writing."),
+    CONTINUING_REVIEW_APPROVAL("continuing-review-approval", "Continuing review: continuation approved",
+            "45 CFR 46.109(e): the IRB reviews research at intervals appropriate to the degree of risk, not less than once a year; 46.109(f)(1):"
+                    + " under the 2018 Common Rule research eligible for expedited review and exempt research need no continuing review, so their"
+                    + " annual check-in is this institution's policy and their approval does not expire."),
     CLOSURE_ACKNOWLEDGEMENT("closure-acknowledgement", "Closure acknowledged",
             "45 CFR 46.109(e): IRB oversight continues until the research is complete; 46.115(b): the IRB keeps the records of the project for at"
                     + " least 3 years after its completion.");

@@ -29,7 +29,8 @@ public class PortfolioController {
 
     static final List<String> CSV_COLUMNS = List.of("projectKey", "title", "lead", "units", "status", "stages", "daysInStage", "waitingOn",
             "dueDate", "overdue", "oversightPathway", "cycleNumber", "lastEvaluation", "recommendation", "decision", "started", "ended",
-            "monthsSustained", "variationIcon", "assuranceIcon", "sustainOutcome", "unitsLive", "unitsPlanned", "adoptionToLastUnitLiveDays");
+            "monthsSustained", "variationIcon", "assuranceIcon", "sustainOutcome", "unitsLive", "unitsPlanned", "adoptionToLastUnitLiveDays",
+            "irbReviewDue", "irbApprovalExpires", "irbApprovalLapsed");
 
     private final PortfolioService portfolio;
     private final LeadTimeService leadTimes;
@@ -58,7 +59,9 @@ public class PortfolioController {
                         String.join("; ", r.waitingOn()), r.dueDate(), r.overdue(), r.oversightPathway(), r.cycleNumber(), r.lastEvaluation(),
                         r.recommendation(), r.decision(), r.started(), r.ended(), r.monthsSustained(),
                         r.variationIcon() == null ? null : r.variationIcon().code(), r.assuranceIcon() == null ? null : r.assuranceIcon().code(),
-                        r.sustainOutcome(), r.unitsLive(), r.unitsPlanned(), r.adoptionToLastUnitLiveDays());
+                        r.sustainOutcome(), r.unitsLive(), r.unitsPlanned(), r.adoptionToLastUnitLiveDays(),
+                        r.irbApproval() == null ? null : r.irbApproval().reviewDue(), r.irbApproval() == null ? null : r.irbApproval().expires(),
+                        r.irbApproval() == null ? null : r.irbApproval().lapsed());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

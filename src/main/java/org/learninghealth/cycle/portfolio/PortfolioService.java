@@ -24,6 +24,7 @@ import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.RolloutPlanner;
 import org.learninghealth.cycle.closure.ClosureProcess;
+import org.learninghealth.cycle.continuingreview.ApprovalPeriods;
 import org.learninghealth.cycle.rollout.SpreadUnits;
 import org.learninghealth.cycle.spread.SpreadProcess;
 import org.learninghealth.cycle.sustain.SustainClock;
@@ -49,12 +50,14 @@ public class PortfolioService {
     private final ApiCaller caller;
     private final JdbcTemplate jdbc;
     private final SpreadUnits spreadUnits;
+    private final ApprovalPeriods approvalPeriods;
     /** Candidate groups of each user task, per process definition (models do not change once deployed). */
     private final Map<String, Map<String, String>> candidateGroups = new ConcurrentHashMap<>();
 
     public PortfolioService(HistoryService historyService, RepositoryService repositoryService, ApiCaller caller,
-                            JdbcTemplate jdbc, SpreadUnits spreadUnits) {
+                            JdbcTemplate jdbc, SpreadUnits spreadUnits, ApprovalPeriods approvalPeriods) {
         this.jdbc = jdbc;
+        this.approvalPeriods = approvalPeriods;
         this.spreadUnits = spreadUnits;
         this.historyService = historyService;
         this.repositoryService = repositoryService;
@@ -108,13 +111,18 @@ public class PortfolioService {
                             .add(rs.getString(2).startsWith(SpreadProcess.KEY + ":") ? Stage.SPREAD : Stage.CLOSURE);
                 }, SpreadProcess.KEY + ":%", ClosureProcess.KEY + ":%");
         Map<String, SpreadUnits.Coverage> coverage = spreadUnits.coverage();
+        // the approvals under continuing review
+        java.time.LocalDate today = SustainClock.today();
+        Map<String, ProjectRow.IrbApproval> approvals = new HashMap<>();
+        approvalPeriods.open().forEach(p -> approvals.put(p.projectKey(), new ProjectRow.IrbApproval(p.reviewDue(), p.expires(), p.lapsed(today))));
 
         Instant now = ClockUtil.getCurrentTime().toInstant();
         List<ProjectRow> rows = new ArrayList<>();
         for (HistoricProcessInstance instance : instances) {
             Map<String, Object> v = variables.getOrDefault(instance.getId(), Map.of());
             rows.add(row(instance, v, tasks.getOrDefault(instance.getBusinessKey(), List.of()), open.getOrDefault(instance.getId(), List.of()), now,
-                    afterCycle.getOrDefault(instance.getBusinessKey(), Set.of()), coverage.get(instance.getBusinessKey())));
+                    afterCycle.getOrDefault(instance.getBusinessKey(), Set.of()), coverage.get(instance.getBusinessKey()),
+                    approvals.get(instance.getBusinessKey())));
         }
         return rows;
     }
@@ -157,7 +165,7 @@ public class PortfolioService {
     }
 
     private ProjectRow row(HistoricProcessInstance instance, Map<String, Object> v, List<OpenTask> tasks, List<OpenActivity> open,
-                           Instant now, Set<Stage> afterCycle, SpreadUnits.Coverage coverage) {
+                           Instant now, Set<Stage> afterCycle, SpreadUnits.Coverage coverage, ProjectRow.IrbApproval approval) {
         // a spread of the adopted change, or the closure with the IRB, keeps the project open after its cycle ended
         boolean ended = instance.getEndTime() != null && afterCycle.isEmpty();
         boolean spreading = afterCycle.contains(Stage.SPREAD);
@@ -198,7 +206,7 @@ public class PortfolioService {
                 ended ? instance.getEndTime().toInstant() : null, instance.getId(),
                 ended ? null : "/camunda/app/cockpit/default/#/process-instance/" + instance.getId() + "/runtime",
                 monthsSustained(v, stages, now), ProjectRow.Icon.of(v.get(VARIATION_ICON)), ProjectRow.Icon.of(v.get(ASSURANCE_ICON)),
-                (String) v.get(SUSTAIN_OUTCOME), coverage == null ? null : coverage.live(), planned, toLastUnit);
+                (String) v.get(SUSTAIN_OUTCOME), coverage == null ? null : coverage.live(), planned, toLastUnit, approval);
     }
 
     private static int unitCount(String units) {

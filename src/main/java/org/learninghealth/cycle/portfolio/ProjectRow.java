@@ -19,13 +19,23 @@ import java.util.List;
  * @param unitsLive      after a spread of the adopted change: the units it is live on (the plan's and the spreads')
  * @param unitsPlanned   the plan's units and those of the spreads oversight did not refuse; both {@code null} without a spread
  * @param adoptionToLastUnitLiveDays days from the adoption decision to the day the last planned unit went live, once all are
+ * @param irbApproval    the IRB approval's continuing review while the project runs (full board, expedited, exempt); {@code null} otherwise
  */
 public record ProjectRow(String projectKey, String title, String lead, String units, String status, List<String> stages,
                          Instant stageSince, Long daysInStage, List<String> waitingOn, Instant dueDate, boolean overdue,
                          String oversightPathway, Integer cycleNumber, String lastEvaluation, String recommendation,
                          String decision, Instant started, Instant ended, String processInstanceId, String cockpitLink,
                          Long monthsSustained, Icon variationIcon, Icon assuranceIcon, String sustainOutcome, Integer unitsLive,
-                         Integer unitsPlanned, Long adoptionToLastUnitLiveDays) {
+                         Integer unitsPlanned, Long adoptionToLastUnitLiveDays, IrbApproval irbApproval) {
+
+    /**
+     * When the IRB next reviews the project.
+     *
+     * @param reviewDue the day the approval expires ({@code expires}) or its annual check-in is due
+     * @param lapsed    an expiring approval past its day and not renewed: go-lives and new cycles are refused
+     */
+    public record IrbApproval(java.time.LocalDate reviewDue, boolean expires, boolean lapsed) {
+    }
 
     /** An icon by its API code, its text alternative and its picture. */
     public record Icon(String code, String text, String svg) {

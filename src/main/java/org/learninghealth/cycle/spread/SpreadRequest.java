@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.learninghealth.cycle.continuingreview.ContinuingReviewService;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.knowledge.KnowledgeRecord;
@@ -58,10 +59,12 @@ public class SpreadRequest implements ExecutionListener {
     private final IdentityService identity;
     private final KnowledgeRepository knowledge;
     private final SpreadUnits spreadUnits;
+    private final ContinuingReviewService continuingReview;
 
     public SpreadRequest(RuntimeService runtime, HistoryService history, IdentityService identity, KnowledgeRepository knowledge,
-                         SpreadUnits spreadUnits) {
+                         SpreadUnits spreadUnits, ContinuingReviewService continuingReview) {
         this.runtime = runtime;
+        this.continuingReview = continuingReview;
         this.history = history;
         this.identity = identity;
         this.knowledge = knowledge;
@@ -103,6 +106,9 @@ public class SpreadRequest implements ExecutionListener {
             throw SpreadRefusal.badRequest("Describe how the change is adapted for the new units: oversight reviews the adapted change.");
         }
         Map<String, Object> plan = adoptedPlan(key.trim());
+        continuingReview.lapsed(key.trim()).ifPresent(p -> {
+            throw SpreadRefusal.conflict(ContinuingReviewService.lapseMessage(p, "A spread to " + String.join(", ", units)));
+        });
         int cycle = ((Number) plan.get(CYCLE_NUMBER)).intValue();
         List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(key.trim()).listPage(0, 1);
         if (!running.isEmpty()) {
