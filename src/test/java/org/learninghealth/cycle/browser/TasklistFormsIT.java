@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.learninghealth.cycle.closure.ClosureProcess;
+import org.learninghealth.cycle.continuingreview.ContinuingReviewProcess;
 import org.learninghealth.cycle.identity.Roles;
 
 /**
@@ -49,10 +51,7 @@ class TasklistFormsIT extends BrowserSteps {
         approved("lead");                                                           // confirm-go-live
         String expedited = started("lead");
         acceptedWithEvidence(expedited);
-        Map<String, Object> research = plan();
-        research.put(GENERALIZABLE_KNOWLEDGE, true);
-        research.put(IDENTIFIABLE_DATA, true);
-        planned(expedited, research);                                               // expedited-review
+        planned(expedited, researchPlan());                                              // expedited-review
         String fullBoard = started("lead");
         acceptedWithEvidence(fullBoard);
         Map<String, Object> risky = plan();
@@ -88,6 +87,27 @@ class TasklistFormsIT extends BrowserSteps {
         complete("lead", spread, org.learninghealth.cycle.spread.SpreadProcess.TASK_SEND_DATA, Map.of(MEASUREMENT_CSV,
                 "period,numerator,denominator,unit\n" + unitProportions("6 South", goLive, 20, 8)));
         executeJobs(spread);                                                        // review-spread
+        ClockUtil.setCurrentTime(date(TODAY));
+        closing("lead");                                                            // submit-closure-report
+        complete("lead", closing("lead"), ClosureProcess.TASK_SUBMIT_REPORT, Map.of(ClosureProcess.CLOSURE_SUMMARY, "Withdrawn before go-live",
+                ClosureProcess.CLOSURE_PROBLEMS, "None", ClosureProcess.CLOSURE_DATA, "No data were collected",
+                ClosureProcess.CLOSURE_ACTIVITIES_ENDED, true));                    // acknowledge-closure
+        String renewing = approved("lead", researchPlan());
+        String reviewing = approved("lead", researchPlan());
+        ClockUtil.setCurrentTime(date(TODAY.plusMonths(11)));
+        executeJobs(renewing);                                                      // submit-continuing-review
+        executeJobs(reviewing);
+        complete("lead", reviewing, ContinuingReviewProcess.TASK_SUBMIT, Map.of(ContinuingReviewProcess.CONTINUING_REVIEW_PROGRESS, "Live on both units",
+                ContinuingReviewProcess.CONTINUING_REVIEW_PROBLEMS, "None", ContinuingReviewProcess.CONTINUING_REVIEW_CHANGES, "None")); // review-continuing-review
+        ClockUtil.setCurrentTime(date(TODAY));
+    }
+
+    /** Approved on the EXPEDITED pathway and withdrawn: its closure report waits for the lead. */
+    private String closing(String lead) {
+        String key = approved(lead, researchPlan());
+        withdraw(lead, key, "The wards merge");
+        executeJobs(key);
+        return key;
     }
 
     private String userFor(Task task) {
