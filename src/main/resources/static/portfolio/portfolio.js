@@ -226,7 +226,7 @@
 
   async function start() {
     const stageSelect = $('#filters select[name=stage]');
-    ['Triage', 'Evidence and planning', 'Patient and family review', 'Oversight review', 'Rollout', 'Measurement', 'Evaluation and decision', 'Sustaining', 'Safety review', 'Spread']
+    ['Triage', 'Evidence and planning', 'Patient and family review', 'Oversight review', 'Rollout', 'Measurement', 'Evaluation and decision', 'Sustaining', 'Safety review', 'Suspended by the IRB', 'Spread', 'IRB closure']
       .forEach((stage) => stageSelect.add(new Option(stage, stage)));
     $('#filters').addEventListener('change', () => loadProjects().catch((e) => show(e.message)));
     try {

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.learninghealth.cycle.closure.ClosureProcess;
+import org.learninghealth.cycle.continuingreview.ContinuingReviewProcess;
+import org.learninghealth.cycle.reportable.SuspensionProcess;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.partners.PatientInterpretationProcess;
 import org.learninghealth.cycle.partners.PatientReviewProcess;
@@ -89,7 +91,7 @@ class AuthorizationMatrixIT extends CycleSteps {
         gate(actions, "vote in a full-board review", Set.of("irb", "manager", "admin"), Set.of("irb", "admin"),
                 (t, lead) -> t.oversight("FULL_BOARD"), OversightReviewProcess.TASK_FULL_BOARD_REVIEW, Map.of(OversightReviewProcess.REVIEW_DECISION, "APPROVE"));
         gate(actions, "review a safety event", Set.of("irb", "manager", "admin"), Set.of("irb", "admin"), (t, lead) -> t.atSafetyReview(lead),
-                LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT, Map.of(SAFETY_DECISION, "CONTINUE", SAFETY_REVIEW_NOTES, "Unrelated to the change"));
+                LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT, Map.of(SAFETY_DECISION, "CONTINUE", SAFETY_CLASSIFICATION, "NOT_UNANTICIPATED", SAFETY_REVIEW_NOTES, "Unrelated to the change"));
         gate(actions, "confirm go-live on a unit", Set.of("champion", "manager", "admin"), Set.of("champion", "admin"), CycleSteps::approved,
                 UnitRolloutProcess.TASK_CONFIRM_GO_LIVE, Map.of(UnitRolloutProcess.GO_LIVE_DATE, TODAY.toString()));
         gate(actions, "submit measurements", Set.of("lead", "manager", "admin"), Set.of("lead", "admin"), CycleSteps::waitingForMeasurements,
@@ -111,6 +113,19 @@ class AuthorizationMatrixIT extends CycleSteps {
                 ClosureProcess.TASK_SUBMIT_REPORT, closureReport());
         gate(actions, "acknowledge a closure", Set.of("irb", "manager", "admin"), Set.of("irb", "admin"), (t, lead) -> t.atClosureAcknowledgement(lead),
                 ClosureProcess.TASK_ACKNOWLEDGE, Map.of(ClosureProcess.CLOSURE_DECISION, "ACKNOWLEDGE"));
+        gate(actions, "submit a continuing review", Set.of("lead", "manager", "admin"), Set.of("lead", "admin"), (t, lead) -> t.atContinuingReview(lead),
+                ContinuingReviewProcess.TASK_SUBMIT, continuingReview());
+        gate(actions, "review a continuing review", Set.of("irb", "manager", "admin"), Set.of("irb", "admin"),
+                (t, lead) -> t.atContinuingReviewReview(lead), ContinuingReviewProcess.TASK_REVIEW,
+                Map.of(ContinuingReviewProcess.CONTINUING_REVIEW_DECISION, "APPROVE"));
+        gate(actions, "resume or terminate a suspended project", Set.of("irb", "manager", "admin"), Set.of("irb", "admin"), (t, lead) -> t.atSuspension(lead),
+                SuspensionProcess.TASK_DECIDE, Map.of(SuspensionProcess.SUSPENSION_DECISION, "RESUME", SuspensionProcess.SUSPENSION_REASON, "Safe again"));
+        actions.add(new Action("request an amendment", Set.of("lead", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.POST,
+                "/api/cycles/" + t.approved("lead") + "/amendments", Map.of("summary", "Add 6 South", "addUnits", List.of("6 South"))))));
+        actions.add(new Action("list expiring approvals", Set.of("irb", "manager", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.GET,
+                "/api/oversight/approvals?within=400", null))));
+        actions.add(new Action("read another lead's plan versions", Set.of("irb", "manager", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.GET,
+                "/api/cycles/" + t.othersProject() + "/amendments", null))));
 
         // Cockpit and the REST API's operator actions
         Set<String> admins = Set.of("admin");
@@ -171,7 +186,7 @@ class AuthorizationMatrixIT extends CycleSteps {
         actions.add(new Action("see how many adopted changes were sustained", followers, (t, user) -> t.status(t.call(user, HttpMethod.GET,
                 "/api/portfolio/sustained", null))));
         actions.add(new Action("report a safety event", everyRole, (t, user) -> t.status(t.call(user, HttpMethod.POST,
-                "/api/cycles/" + t.waitingForMeasurements("lead") + "/safety-events", Map.of("description", "Fall on the unit", "severity", "moderate")))));
+                "/api/cycles/" + t.waitingForMeasurements("lead") + "/safety-events", Map.of("description", "Fall on the unit", "severity", "moderate", "discovered", TODAY.toString())))));
         actions.add(new Action("withdraw a project", Set.of("lead", "manager", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.POST,
                 "/api/cycles/" + t.started("lead") + "/withdrawal", Map.of("reason", "Unit closing")))));
         // spread: a fresh adopted project for every attempt (one spread of a project runs at a time)
@@ -224,6 +239,36 @@ class AuthorizationMatrixIT extends CycleSteps {
     static Map<String, Object> closureReport() {
         return Map.of(ClosureProcess.CLOSURE_SUMMARY, "Withdrawn before go-live", ClosureProcess.CLOSURE_PROBLEMS, "None",
                 ClosureProcess.CLOSURE_DATA, "No data were collected", ClosureProcess.CLOSURE_ACTIVITIES_ENDED, true);
+    }
+
+    static Map<String, Object> continuingReview() {
+        return Map.of(ContinuingReviewProcess.CONTINUING_REVIEW_PROGRESS, "Live on both units", ContinuingReviewProcess.CONTINUING_REVIEW_PROBLEMS, "None",
+                ContinuingReviewProcess.CONTINUING_REVIEW_CHANGES, "None");
+    }
+
+    /** Approved on the EXPEDITED pathway eleven months ago: its annual check-in waits for the lead (the clock is back at today after). */
+    String atContinuingReview(String lead) {
+        String key = approved(lead, researchPlan());
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(date(TODAY.plusMonths(11)));
+        executeJobs(key);
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(date(TODAY));
+        return key;
+    }
+
+    /** {@link #atContinuingReview}, submitted: the IRB's review waits. */
+    String atContinuingReviewReview(String lead) {
+        String key = atContinuingReview(lead);
+        complete(lead, key, ContinuingReviewProcess.TASK_SUBMIT, continuingReview());
+        return key;
+    }
+
+    /** Approved, new information reported and the project suspended by an IRB reviewer: the decision to resume or terminate waits. */
+    String atSuspension(String lead) {
+        String key = atSafetyReview(lead);
+        complete("irb", key, LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT, Map.of(SAFETY_DECISION, "SUSPEND", SAFETY_CLASSIFICATION, "UNANTICIPATED_PROBLEM",
+                SAFETY_REVIEW_NOTES, "Falls during rounds"));
+        executeJobs(key);
+        return key;
     }
 
     /** Approved on the EXPEDITED pathway and withdrawn: its closure report waits for the lead. */

@@ -132,8 +132,9 @@ public abstract class CycleSteps extends CycleTestSupport {
         executeJobs(projectKey);
     }
 
+    /** A champion reports new information about the project, discovered today. */
     protected void reportSafetyEvent(String projectKey, String description) {
-        as("champion", () -> cycles.reportSafetyEvent(projectKey, description, "moderate"));
+        as("champion", () -> cycles.reportSafetyEvent(projectKey, description, "moderate", today().toString()));
     }
 
     protected void withdraw(String user, String projectKey, String reason) {

@@ -228,7 +228,7 @@ class LearningCycleProcessTest extends CycleSteps {
         reportSafetyEvent(key, "A patient fell while the aide was logging the round");
         Task review = task(key, LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT);
         assertThat(taskService.getVariable(review.getId(), SAFETY_EVENT_DESCRIPTION)).asString().contains("aide was logging");
-        complete("irb", key, LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT, Map.of(SAFETY_DECISION, "CONTINUE", SAFETY_REVIEW_NOTES, "Unrelated to the change"));
+        complete("irb", key, LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT, Map.of(SAFETY_DECISION, "CONTINUE", SAFETY_CLASSIFICATION, "NOT_UNANTICIPATED", SAFETY_REVIEW_NOTES, "Unrelated to the change"));
         assertThat(tasks(key, UnitRolloutProcess.TASK_CONFIRM_GO_LIVE)).hasSize(2);
         rolledOut(key, TODAY);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isEqualTo(1);
@@ -240,7 +240,7 @@ class LearningCycleProcessTest extends CycleSteps {
         Task oneUnit = tasks(key, UnitRolloutProcess.TASK_CONFIRM_GO_LIVE).get(0);
         completeTask("champion", oneUnit, Map.of(UnitRolloutProcess.GO_LIVE_DATE, TODAY.toString()));
         reportSafetyEvent(key, "Two patients fell during rounds on 4 West");
-        complete("irb", key, LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT, Map.of(SAFETY_DECISION, "HALT", SAFETY_REVIEW_NOTES, "Rounds cause unsupervised transfers"));
+        complete("irb", key, LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT, Map.of(SAFETY_DECISION, "HALT", SAFETY_CLASSIFICATION, "UNANTICIPATED_PROBLEM", SAFETY_REVIEW_NOTES, "Rounds cause unsupervised transfers"));
         executeJobs(key);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
         assertEndedAt(key, LearningCycleProcess.END_HALTED);

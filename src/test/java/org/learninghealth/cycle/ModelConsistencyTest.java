@@ -52,10 +52,12 @@ import org.learninghealth.cycle.partners.PatientInterpretationProcess;
 import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.CycleVariables;
 import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.amendment.AmendmentProcess;
 import org.learninghealth.cycle.closure.ClosureProcess;
 import org.learninghealth.cycle.closure.ClosureService;
 import org.learninghealth.cycle.continuingreview.ContinuingReviewProcess;
 import org.learninghealth.cycle.continuingreview.ContinuingReviewService;
+import org.learninghealth.cycle.reportable.SuspensionProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 import org.learninghealth.cycle.spread.SpreadProcess;
 import org.learninghealth.cycle.spread.SpreadRequest;
@@ -66,7 +68,7 @@ import org.springframework.context.ApplicationContext;
 class ModelConsistencyTest extends CycleTestSupport {
 
     static final List<String> MODELS = List.of("learning-cycle.bpmn", "oversight-review.bpmn", "unit-rollout.bpmn", "patient-review.bpmn",
-            "patient-interpretation.bpmn", "spread.bpmn", "closure.bpmn", "continuing-review.bpmn");
+            "patient-interpretation.bpmn", "spread.bpmn", "closure.bpmn", "continuing-review.bpmn", "suspension.bpmn", "amendment.bpmn");
     static final List<String> DECISIONS = List.of("oversight-pathway.dmn", "adoption-recommendation.dmn");
     static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
     static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.'\"])([a-zA-Z_]\\w*)(?![\\w'\"(])");
@@ -167,6 +169,7 @@ class ModelConsistencyTest extends CycleTestSupport {
         }
         assertThat(listeners(model("closure.bpmn").getModelElementById(ClosureProcess.TASK_ACKNOWLEDGE))).contains("${separationOfDuties}");
         assertThat(listeners(model("continuing-review.bpmn").getModelElementById(ContinuingReviewProcess.TASK_REVIEW))).contains("${separationOfDuties}");
+        assertThat(listeners(model("suspension.bpmn").getModelElementById(SuspensionProcess.TASK_DECIDE))).contains("${separationOfDuties}");
         BpmnModelInstance review = model("oversight-review.bpmn");
         for (String gate : List.of(OversightReviewProcess.TASK_REVIEW_PLAN, OversightReviewProcess.TASK_EXPEDITED_REVIEW, OversightReviewProcess.TASK_FULL_BOARD_REVIEW)) {
             assertThat(listeners(review.getModelElementById(gate))).as(gate).contains("${oversightVoteRecorder}");
@@ -181,7 +184,7 @@ class ModelConsistencyTest extends CycleTestSupport {
     @Test
     void everyModelAndDecisionHasAHistoryTimeToLive() {
         for (String key : List.of(LearningCycleProcess.KEY, OversightReviewProcess.KEY, UnitRolloutProcess.KEY, PatientReviewProcess.KEY,
-                PatientInterpretationProcess.KEY, SpreadProcess.KEY, ClosureProcess.KEY, ContinuingReviewProcess.KEY)) {
+                PatientInterpretationProcess.KEY, SpreadProcess.KEY, ClosureProcess.KEY, ContinuingReviewProcess.KEY, SuspensionProcess.KEY, AmendmentProcess.KEY)) {
             assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
                     .getHistoryTimeToLive()).as(key).isNotNull().isPositive();
         }
@@ -368,6 +371,8 @@ class ModelConsistencyTest extends CycleTestSupport {
         passedIn.computeIfAbsent(ClosureProcess.KEY, k -> new TreeSet<>()).addAll(ClosureService.PASSED_IN);
         // the approval period starts with the approved project's particulars, copied when the oversight review approves
         passedIn.computeIfAbsent(ContinuingReviewProcess.KEY, k -> new TreeSet<>()).addAll(ContinuingReviewService.PASSED_IN);
+        // an amendment starts with the running plan, copied at its start as a call activity would pass it in
+        passedIn.computeIfAbsent(AmendmentProcess.KEY, k -> new TreeSet<>()).addAll(AmendmentProcess.PLAN);
         List<String> missing = new ArrayList<>();
         for (String name : MODELS) {
             BpmnModelInstance model = model(name);
@@ -440,7 +445,7 @@ class ModelConsistencyTest extends CycleTestSupport {
     private static Map<String, String> variableConstants() {
         Map<String, String> constants = new HashMap<>();
         for (Class<?> type : List.of(CycleVariables.class, UnitRolloutProcess.class, OversightReviewProcess.class, SpreadProcess.class, ClosureProcess.class,
-                ContinuingReviewProcess.class)) {
+                ContinuingReviewProcess.class, SuspensionProcess.class, AmendmentProcess.class)) {
             for (Field field : type.getFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                     try {

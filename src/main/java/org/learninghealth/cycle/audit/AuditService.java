@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.learninghealth.cycle.amendment.AmendmentProcess;
+import org.learninghealth.cycle.amendment.PlanVersions;
 import org.learninghealth.cycle.closure.ClosureProcess;
 import org.learninghealth.cycle.continuingreview.ContinuingReviewProcess;
 import org.learninghealth.cycle.identity.ApiCaller;
@@ -27,6 +29,7 @@ import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.partners.PatientInterpretationProcess;
 import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.reportable.SuspensionProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 import org.learninghealth.cycle.spread.SpreadProcess;
 import org.learninghealth.cycle.system.ApiException;
@@ -49,12 +52,14 @@ public class AuditService {
             PatientInterpretationProcess.PARTNER_INTERPRETATION, SHARE_PUBLICLY, SpreadProcess.SPREAD_CONCLUSION, ClosureProcess.CLOSURE_SUMMARY,
             ClosureProcess.CLOSURE_PROBLEMS, ClosureProcess.CLOSURE_DATA, ClosureProcess.CLOSURE_ACTIVITIES_ENDED, ClosureProcess.CLOSURE_DECISION,
             ClosureProcess.CLOSURE_COMMENTS, ContinuingReviewProcess.CONTINUING_REVIEW_PROGRESS, ContinuingReviewProcess.CONTINUING_REVIEW_PROBLEMS, ContinuingReviewProcess.CONTINUING_REVIEW_CHANGES,
-            ContinuingReviewProcess.CONTINUING_REVIEW_DECISION, ContinuingReviewProcess.CONTINUING_REVIEW_COMMENTS);
+            ContinuingReviewProcess.CONTINUING_REVIEW_DECISION, ContinuingReviewProcess.CONTINUING_REVIEW_COMMENTS, SAFETY_CLASSIFICATION,
+            SuspensionProcess.SUSPENSION_DECISION, SuspensionProcess.SUSPENSION_REASON, AmendmentProcess.AMENDMENT_SUMMARY, AmendmentProcess.AMENDMENT_CHANGES);
 
     /** What the system decided at its own steps. */
     static final List<String> SYSTEM = List.of(OVERSIGHT_PATHWAY, OVERSIGHT_DECISION, OVERSIGHT_CONDITIONS, EVALUATION_SUMMARY,
             IMPROVEMENT_SIGNAL, SIGNIFICANT, AIM_MET, RECOMMENDATION, RECOMMENDATION_REASON, CYCLE_OUTCOME, SpreadProcess.SPREAD_OVERSIGHT,
-            SpreadProcess.SPREAD_SUMMARY, ClosureProcess.CLOSURE_ENDING_TEXT, ContinuingReviewProcess.CONTINUING_REVIEW_NOTICES, ContinuingReviewProcess.CONTINUING_REVIEW_DUE);
+            SpreadProcess.SPREAD_SUMMARY, ClosureProcess.CLOSURE_ENDING_TEXT, ContinuingReviewProcess.CONTINUING_REVIEW_NOTICES, ContinuingReviewProcess.CONTINUING_REVIEW_DUE, SAFETY_EVENT_DISCOVERED, SAFETY_EVENT_REPORT_DUE,
+            SAFETY_EVENT_LATE);
 
     /** One entry: a step, who did it, when, and the values it recorded. */
     public record Entry(Instant at, String step, String by, Map<String, Object> recorded) {
@@ -64,9 +69,11 @@ public class AuditService {
     private final ApiCaller caller;
     private final MeasurementRepository measurements;
     private final Letters letters;
+    private final PlanVersions planVersions;
 
-    public AuditService(HistoryService history, ApiCaller caller, MeasurementRepository measurements, Letters letters) {
+    public AuditService(HistoryService history, ApiCaller caller, MeasurementRepository measurements, Letters letters, PlanVersions planVersions) {
         this.letters = letters;
+        this.planVersions = planVersions;
         this.history = history;
         this.caller = caller;
         this.measurements = measurements;
@@ -149,8 +156,9 @@ public class AuditService {
         for (String instance : instances) {
             for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(instance).list()) {
                 activityNames.put(activity.getId(), activity.getActivityName());
-                // a spread's start copies the adopted plan (pathway included): the request is its own entry below
-                if ("userTask".equals(activity.getActivityType()) || SpreadProcess.START.equals(activity.getActivityId())) {
+                // a spread's or an amendment's start copies the plan (pathway included): the request is its own entry below
+                if ("userTask".equals(activity.getActivityType()) || SpreadProcess.START.equals(activity.getActivityId())
+                        || AmendmentProcess.START.equals(activity.getActivityId())) {
                     taskActivities.add(activity.getId());
                 }
             }
@@ -174,6 +182,27 @@ public class AuditService {
                             SpreadProcess.CHANGE_ADAPTED, SpreadProcess.SPREAD_ADAPTATION).indexOf(v.getName())))
                     .forEach(v -> asked.put(v.getName(), v.getValue()));
             entries.add(new Entry(spread.getStartTime().toInstant(), "Spread requested", spread.getStartUserId(), asked));
+        }
+        // each amendment: who asked for it and what it changes (its start form, the API, or the IRB after new information)
+        for (var amendment : history.createHistoricProcessInstanceQuery().processDefinitionKey(AmendmentProcess.KEY).processInstanceBusinessKey(projectKey).list()) {
+            Map<String, Object> asked = new LinkedHashMap<>();
+            List<String> order = List.of(AmendmentProcess.AMENDMENT_SUMMARY, AmendmentProcess.AMENDMENT_CHANGES, AmendmentProcess.AMENDMENT_REQUIRED, PLAN_VERSION);
+            history.createHistoricVariableInstanceQuery().processInstanceId(amendment.getId()).variableNameIn(order.toArray(String[]::new)).list().stream()
+                    .filter(v -> v.getValue() != null).sorted(Comparator.comparing(v -> order.indexOf(v.getName())))
+                    .forEach(v -> asked.put(v.getName(), v.getValue()));
+            entries.add(new Entry(amendment.getStartTime().toInstant(), "Amendment requested", amendment.getStartUserId() == null ? "IRB" : amendment.getStartUserId(),
+                    asked));
+        }
+        // each plan version an approved amendment put in force
+        for (PlanVersions.PlanVersion version : planVersions.of(projectKey)) {
+            Map<String, Object> changed = new LinkedHashMap<>();
+            changed.put("summary", version.summary());
+            changed.put("changes", version.changes());
+            changed.put("pathway", version.pathwayAfter() + (java.util.Objects.equals(version.pathwayBefore(), version.pathwayAfter()) ? ""
+                    : " (was " + version.pathwayBefore() + ")"));
+            changed.put("approvedBy", version.reviewers());
+            entries.add(new Entry(version.approvedAt(),
+                    "Plan version " + version.version() + " in force (cycle " + version.cycle() + ")", "system", changed));
         }
         // each determination letter as issued: what it was and the checksum of the PDF, which cannot change unseen
         for (Letters.Letter letter : letters.of(projectKey)) {

@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,8 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * The approval period of an IRB-approved project: opened at its first approval on a pathway with continuing review,
  * its dates for the model's timers ({@code ${continuingReview.dueAt(execution)}}), renewed when the IRB approves the
- * continuation, closed when the project ends; and the one check that an expiring approval has not lapsed, which
- * go-lives and new cycles pass before they happen.
+ * continuation, closed when the project ends; and whether an expiring approval has lapsed, which
+ * {@link org.learninghealth.cycle.oversight.ProjectStanding} checks before go-lives and new cycles.
  */
 @Service("continuingReview")
 public class ContinuingReviewService {
@@ -124,17 +123,6 @@ public class ContinuingReviewService {
     public Optional<ApprovalPeriod> lapsed(String projectKey) {
         LocalDate today = SustainClock.today();
         return periods.find(projectKey).filter(p -> p.lapsed(today));
-    }
-
-    /**
-     * Refuses what research must stop while an approval has lapsed.
-     *
-     * @param what what was asked for, as the message names it ("The go-live on 4 West")
-     */
-    public void requireCurrent(String projectKey, String what) {
-        lapsed(projectKey).ifPresent(p -> {
-            throw new BadUserRequestException(lapseMessage(p, what));
-        });
     }
 
     public static String lapseMessage(ApprovalPeriod p, String what) {

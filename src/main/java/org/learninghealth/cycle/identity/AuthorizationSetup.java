@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.amendment.AmendmentProcess;
 import org.learninghealth.cycle.rollout.SpreadUnits;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,9 @@ public class AuthorizationSetup {
         grant(Roles.PROJECT_LEADS, Resources.PROCESS_DEFINITION, LearningCycleProcess.KEY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Roles.PROJECT_LEADS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        // leads ask for amendments of their approved plans, from Tasklist's start form or the API
+        grant(Roles.PROJECT_LEADS, Resources.PROCESS_DEFINITION, AmendmentProcess.KEY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
         // managers spread adopted changes to more units, from Tasklist's start form or the API
         grant(Roles.MANAGERS, Resources.PROCESS_DEFINITION, SpreadUnits.PROCESS_KEY, ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);

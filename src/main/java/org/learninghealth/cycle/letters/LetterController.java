@@ -1,14 +1,7 @@
 package org.learninghealth.cycle.letters;
 
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.learninghealth.cycle.identity.ApiCaller;
-import org.learninghealth.cycle.identity.Roles;
-import org.learninghealth.cycle.project.CycleVariables;
-import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.identity.ProjectAccess;
 import org.learninghealth.cycle.system.ApiException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,16 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cycles/{projectKey}/letters")
 public class LetterController {
 
-    static final List<String> OFFICE = List.of(Roles.IRB_REVIEWERS, Roles.MANAGERS, Roles.ADMINS);
-
     private final Letters letters;
-    private final HistoryService history;
-    private final ApiCaller caller;
+    private final ProjectAccess access;
 
-    public LetterController(Letters letters, HistoryService history, ApiCaller caller) {
+    public LetterController(Letters letters, ProjectAccess access) {
         this.letters = letters;
-        this.history = history;
-        this.caller = caller;
+        this.access = access;
     }
 
     @GetMapping
@@ -53,25 +42,7 @@ public class LetterController {
                 .contentType(MediaType.APPLICATION_PDF).body(pdf);
     }
 
-    /** The project's lead, or a member of the IRB office, managers or administrators; anyone else is told nothing. */
     private void allowed(String projectKey) {
-        Authentication user = caller.require();
-        if (ApiCaller.inAnyGroup(user, OFFICE)) {
-            return;
-        }
-        String lead = caller.asSystem(() -> {
-            HistoricProcessInstance project = history.createHistoricProcessInstanceQuery().processDefinitionKey(LearningCycleProcess.KEY)
-                    .processInstanceBusinessKey(projectKey).singleResult();
-            if (project == null) {
-                return null;
-            }
-            HistoricVariableInstance v = history.createHistoricVariableInstanceQuery().processInstanceId(project.getId())
-                    .variableName(CycleVariables.PROJECT_LEAD).list().stream().filter(x -> project.getId().equals(x.getActivityInstanceId()))
-                    .findFirst().orElse(null);
-            return v == null ? project.getStartUserId() : (String) v.getValue();
-        });
-        if (lead == null || !lead.equals(user.getUserId())) {
-            throw ApiException.notFound("No letters of " + projectKey + " for you: they are for its lead, IRB reviewers, managers and administrators.");
-        }
+        access.requireLeadOrOffice(projectKey, "letters");
     }
 }

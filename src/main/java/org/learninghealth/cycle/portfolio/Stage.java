@@ -24,6 +24,8 @@ public enum Stage {
     /** after adoption: monitored until sustained, stopped or slipped into a new cycle; not part of "challenge to decision" */
     SUSTAINING("Sustaining", SUB_SUSTAIN),
     SAFETY_REVIEW("Safety review", TASK_REVIEW_SAFETY_EVENT),
+    /** the IRB suspended the project after reportable new information: every go-live held until it resumes or terminates it */
+    SUSPENDED("Suspended by the IRB", CALL_SUSPENSION),
     /** after adoption: the change spread to more units, from the request to the evaluation per unit; not part of "challenge to decision" */
     SPREAD("Spread", SpreadProcess.CALL_OVERSIGHT, SpreadProcess.TASK_RECORD_OVERSIGHT, SpreadProcess.CALL_ROLLOUT + "#multiInstanceBody",
             SpreadProcess.TIMER_MEASUREMENT, SpreadProcess.TASK_EVALUATE, SpreadProcess.TASK_SEND_DATA, SpreadProcess.TASK_REVIEW, SpreadProcess.TASK_RECORD),

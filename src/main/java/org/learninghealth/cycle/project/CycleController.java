@@ -27,7 +27,8 @@ public class CycleController {
     public record Withdrawal(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    public record SafetyEvent(@NotBlank @Size(max = 3000) String description, @Size(max = 40) String severity) {
+    /** @param discovered the day the problem was discovered (ISO date): its report is due business days after it */
+    public record SafetyEvent(@NotBlank @Size(max = 3000) String description, @Size(max = 40) String severity, String discovered) {
     }
 
     @PostMapping("/withdrawal")
@@ -40,7 +41,8 @@ public class CycleController {
     @PostMapping("/safety-events")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> reportSafetyEvent(@PathVariable String projectKey, @RequestBody @jakarta.validation.Valid SafetyEvent body) {
-        cycles.reportSafetyEvent(projectKey, body.description(), body.severity());
-        return Map.of("projectKey", projectKey, "status", "safety event reported for IRB review");
+        LearningCycleService.Report report = cycles.reportSafetyEvent(projectKey, body.description(), body.severity(), body.discovered());
+        return Map.of("projectKey", projectKey, "status", "reported for IRB review", "discovered", report.discovered().toString(),
+                "reportDue", report.due().toString(), "late", String.valueOf(report.late()));
     }
 }

@@ -164,6 +164,16 @@ public final class CycleVariables {
     public static final String SAFETY_EVENT_REPORTED_BY = "safetyEventReportedBy";
     public static final String SAFETY_DECISION = "safetyDecision";
     public static final String SAFETY_REVIEW_NOTES = "safetyReviewNotes";
+    /** The day the reported problem was discovered, and the day its report was due (business days after it). */
+    public static final String SAFETY_EVENT_DISCOVERED = "safetyEventDiscovered";
+    public static final String SAFETY_EVENT_REPORT_DUE = "safetyEventReportDue";
+    /** True when the report reached the IRB after it was due. */
+    public static final String SAFETY_EVENT_LATE = "safetyEventLate";
+    /** The IRB reviewer's classification of the new information ({@code LearningCycleProcess.Classification}). */
+    public static final String SAFETY_CLASSIFICATION = "safetyClassification";
+    public static final String SAFETY_REVIEWER = "safetyReviewer";
+    /** The version of the plan in force: 1 as approved, one more for each approved amendment. */
+    public static final String PLAN_VERSION = "planVersion";
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
     public static final String WITHDRAWN_BY = "withdrawnBy";
 

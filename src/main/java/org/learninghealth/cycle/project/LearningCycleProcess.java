@@ -53,6 +53,15 @@ public final class LearningCycleProcess {
     public static final String END_HALTED = "EndEvent_Halted";
     public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
     public static final String END_SAFETY_REVIEWED = "EndEvent_SafetyReviewed";
+    public static final String END_SAFETY_MODIFICATIONS = "EndEvent_SafetyModificationsRequired";
+    public static final String CALL_SUSPENSION = "CallActivity_Suspension";
+    public static final String TASK_TERMINATION_LETTER = "Task_IssueTerminationLetter";
+
+    /** What the IRB decides on reportable new information: no action, modifications (an amendment), suspend, or terminate (halt). */
+    public enum SafetyDecision { CONTINUE, MODIFICATIONS_REQUIRED, SUSPEND, HALT }
+
+    /** How the IRB classifies reportable new information. */
+    public enum Classification { NOT_UNANTICIPATED, UNANTICIPATED_PROBLEM, SERIOUS_NONCOMPLIANCE, CONTINUING_NONCOMPLIANCE }
 
     /** Values of the triage form. */
     public enum TriageDecision { ACCEPT, DECLINE, CLARIFY }
@@ -68,9 +77,6 @@ public final class LearningCycleProcess {
 
     /** The managers' answers to a slip, and how monitoring ends. */
     public enum SustainDecision { NEW_CYCLE, ACCEPT, STOP }
-
-    /** Values of the safety review form. */
-    public enum SafetyDecision { CONTINUE, HALT }
 
     private LearningCycleProcess() {
     }

@@ -19,16 +19,17 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.learninghealth.cycle.continuingreview.ContinuingReviewService;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.knowledge.KnowledgeRecord;
 import org.learninghealth.cycle.knowledge.KnowledgeRepository;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
+import org.learninghealth.cycle.oversight.ProjectStanding;
 import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.RolloutPlanner;
 import org.learninghealth.cycle.rollout.SpreadUnits;
+import org.learninghealth.cycle.system.StartRefusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,12 +60,12 @@ public class SpreadRequest implements ExecutionListener {
     private final IdentityService identity;
     private final KnowledgeRepository knowledge;
     private final SpreadUnits spreadUnits;
-    private final ContinuingReviewService continuingReview;
+    private final ProjectStanding standing;
 
     public SpreadRequest(RuntimeService runtime, HistoryService history, IdentityService identity, KnowledgeRepository knowledge,
-                         SpreadUnits spreadUnits, ContinuingReviewService continuingReview) {
+                         SpreadUnits spreadUnits, ProjectStanding standing) {
         this.runtime = runtime;
-        this.continuingReview = continuingReview;
+        this.standing = standing;
         this.history = history;
         this.identity = identity;
         this.knowledge = knowledge;
@@ -84,42 +85,42 @@ public class SpreadRequest implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         Authentication user = identity.getCurrentAuthentication();
         if (user != null && !ApiCaller.inAnyGroup(user, List.of(Roles.MANAGERS, Roles.ADMINS))) {
-            throw new SpreadRefusal(403, "Only managers and administrators spread an adopted change to more units.");
+            throw StartRefusal.forbidden("Only managers and administrators spread an adopted change to more units.");
         }
         String key = text(execution, SPREAD_PROJECT);
         if (key == null) {
-            throw SpreadRefusal.badRequest("Name the project whose adopted change is to spread: its key, like LC-2026-0001.");
+            throw StartRefusal.badRequest("Name the project whose adopted change is to spread: its key, like LC-2026-0001.");
         }
         List<String> units;
         try {
             units = RolloutPlanner.parseUnits(text(execution, SPREAD_UNITS));
         } catch (IllegalArgumentException e) {
-            throw SpreadRefusal.badRequest("Name the units to spread the change to, separated by commas.");
+            throw StartRefusal.badRequest("Name the units to spread the change to, separated by commas.");
         }
         String reason = text(execution, SPREAD_REASON);
         if (reason == null || reason.length() > MAX_REASON) {
-            throw SpreadRefusal.badRequest(reason == null ? "Say why the change should spread to " + String.join(", ", units)
+            throw StartRefusal.badRequest(reason == null ? "Say why the change should spread to " + String.join(", ", units)
                     + ": oversight and the knowledge record read it." : "Shorten the reason to at most " + MAX_REASON + " characters.");
         }
         boolean adapted = Boolean.TRUE.equals(execution.getVariable(CHANGE_ADAPTED));
         if (adapted && text(execution, SPREAD_ADAPTATION) == null) {
-            throw SpreadRefusal.badRequest("Describe how the change is adapted for the new units: oversight reviews the adapted change.");
+            throw StartRefusal.badRequest("Describe how the change is adapted for the new units: oversight reviews the adapted change.");
         }
         Map<String, Object> plan = adoptedPlan(key.trim());
-        continuingReview.lapsed(key.trim()).ifPresent(p -> {
-            throw SpreadRefusal.conflict(ContinuingReviewService.lapseMessage(p, "A spread to " + String.join(", ", units)));
+        standing.refusal(key.trim(), "A spread to " + String.join(", ", units)).ifPresent(message -> {
+            throw StartRefusal.conflict(message);
         });
         int cycle = ((Number) plan.get(CYCLE_NUMBER)).intValue();
         List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(key.trim()).listPage(0, 1);
         if (!running.isEmpty()) {
-            throw SpreadRefusal.conflict("A spread of " + key.trim() + " is under way (to " + runtime.getVariable(running.get(0).getId(), SPREAD_UNITS)
+            throw StartRefusal.conflict("A spread of " + key.trim() + " is under way (to " + runtime.getVariable(running.get(0).getId(), SPREAD_UNITS)
                     + "): spread to more units once it has been evaluated.");
         }
         Set<String> all = new LinkedHashSet<>(RolloutPlanner.parseUnits((String) plan.get(UNITS)));
         all.addAll(spreadUnits.active(key.trim()));
         List<String> already = units.stream().filter(all::contains).toList();
         if (!already.isEmpty()) {
-            throw SpreadRefusal.badRequest("The change is already on, or being spread to, " + String.join(", ", already) + ". Name only new units.");
+            throw StartRefusal.badRequest("The change is already on, or being spread to, " + String.join(", ", already) + ". Name only new units.");
         }
         all.addAll(units);
         plan.remove(SUSTAIN_OUTCOME);
@@ -150,7 +151,7 @@ public class SpreadRequest implements ExecutionListener {
             HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processDefinitionKey(LearningCycleProcess.KEY)
                     .processInstanceBusinessKey(key).singleResult();
             if (ended == null) {
-                throw SpreadRefusal.notFound("No project " + key + ".");
+                throw StartRefusal.notFound("No project " + key + ".");
             }
             for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(ended.getId())
                     .variableNameIn(PLAN.toArray(String[]::new)).list()) {
@@ -162,11 +163,11 @@ public class SpreadRequest implements ExecutionListener {
         Object cycle = plan.get(CYCLE_NUMBER);
         KnowledgeRecord record = cycle instanceof Number n ? knowledge.find(key, n.intValue()).orElse(null) : null;
         if (record == null || !"ADOPT".equals(record.decision())) {
-            throw SpreadRefusal.conflict(key + " has not adopted its change" + (record == null ? " (cycle " + cycle + " is not decided yet)"
+            throw StartRefusal.conflict(key + " has not adopted its change" + (record == null ? " (cycle " + cycle + " is not decided yet)"
                     : " (cycle " + cycle + " was decided " + record.decision() + ")") + ": a change is spread after its adoption.");
         }
         if (plan.get(SUSTAIN_OUTCOME) != null && GONE.contains(plan.get(SUSTAIN_OUTCOME))) {
-            throw SpreadRefusal.conflict(key + "'s adopted change is no longer in place (monitoring ended: " + plan.get(SUSTAIN_OUTCOME)
+            throw StartRefusal.conflict(key + "'s adopted change is no longer in place (monitoring ended: " + plan.get(SUSTAIN_OUTCOME)
                     + "): spread the change of a later cycle once it is adopted.");
         }
         return plan;

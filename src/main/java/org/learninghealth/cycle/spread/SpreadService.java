@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
-import org.learninghealth.cycle.system.ApiException;
+import org.learninghealth.cycle.system.StartRefusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,13 +42,8 @@ public class SpreadService {
         ProcessInstance spread;
         try {
             spread = runtime.startProcessInstanceByKey(KEY, projectKey, variables);
-        } catch (SpreadRefusal e) {
-            throw switch (e.status()) {
-                case 403 -> ApiException.forbidden(e.getMessage());
-                case 404 -> ApiException.notFound(e.getMessage());
-                case 409 -> ApiException.conflict(e.getMessage());
-                default -> ApiException.badRequest(e.getMessage());
-            };
+        } catch (StartRefusal e) {
+            throw e.toApi();
         }
         Map<String, Object> v = caller.asSystem(() -> runtime.getVariables(spread.getId(), List.of(SPREAD_UNITS, SPREAD_NEEDS_REVIEW, OVERSIGHT_PATHWAY)));
         boolean reviewed = Boolean.TRUE.equals(v.get(SPREAD_NEEDS_REVIEW));

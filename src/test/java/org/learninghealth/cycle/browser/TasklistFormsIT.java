@@ -100,6 +100,15 @@ class TasklistFormsIT extends BrowserSteps {
         complete("lead", reviewing, ContinuingReviewProcess.TASK_SUBMIT, Map.of(ContinuingReviewProcess.CONTINUING_REVIEW_PROGRESS, "Live on both units",
                 ContinuingReviewProcess.CONTINUING_REVIEW_PROBLEMS, "None", ContinuingReviewProcess.CONTINUING_REVIEW_CHANGES, "None")); // review-continuing-review
         ClockUtil.setCurrentTime(date(TODAY));
+        String suspended = approved("lead");
+        reportSafetyEvent(suspended, "A patient fell during a rounding gap");
+        complete("irb", suspended, org.learninghealth.cycle.project.LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT, Map.of(SAFETY_CLASSIFICATION,
+                "UNANTICIPATED_PROBLEM", SAFETY_DECISION, "SUSPEND", SAFETY_REVIEW_NOTES, "Rounds leave gaps at night"));
+        executeJobs(suspended);                                                     // decide-suspension
+        String amended = approved("lead");
+        reportSafetyEvent(amended, "A patient fell during a rounding gap");
+        complete("irb", amended, org.learninghealth.cycle.project.LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT, Map.of(SAFETY_CLASSIFICATION,
+                "UNANTICIPATED_PROBLEM", SAFETY_DECISION, "MODIFICATIONS_REQUIRED", SAFETY_REVIEW_NOTES, "Add bed alarms")); // describe-amendment
     }
 
     /** Approved on the EXPEDITED pathway and withdrawn: its closure report waits for the lead. */
@@ -141,6 +150,10 @@ class TasklistFormsIT extends BrowserSteps {
         tasklist.startProcess("Learning cycle");
         check("start-challenge", problems);
         opened.add("start-challenge");
+        tasklist.login("lead");
+        tasklist.startProcess("Request an amendment");
+        check("request-amendment", problems);
+        opened.add("request-amendment");
 
         tasklist.login("manager");
         tasklist.consoleErrors();

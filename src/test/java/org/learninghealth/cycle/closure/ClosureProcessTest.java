@@ -134,7 +134,7 @@ class ClosureProcessTest extends CycleSteps {
         rolledOut(terminated, TODAY);
         reportSafetyEvent(terminated, "Two patients fell during rounds on 4 West");
         complete("irb", terminated, LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT,
-                Map.of(SAFETY_DECISION, "HALT", SAFETY_REVIEW_NOTES, "Rounds cause unsupervised transfers"));
+                Map.of(SAFETY_DECISION, "HALT", SAFETY_CLASSIFICATION, "UNANTICIPATED_PROBLEM", SAFETY_REVIEW_NOTES, "Rounds cause unsupervised transfers"));
         executeJobs(terminated);
         assertThat(closureVariable(terminated, CLOSURE_ENDING)).isEqualTo("TERMINATED");
         assertThat((String) closureVariable(terminated, CLOSURE_SUMMARY)).contains("Ended: terminated by the IRB after a reported safety event",
