@@ -45,7 +45,7 @@ public class AuditService {
 
     /** What a person may enter at a step and the trail shows. */
     static final List<String> RECORDED = List.of(TRIAGE_DECISION, TRIAGE_COMMENTS, CLARIFICATION_RESPONSE, OversightReviewProcess.REVIEW_DECISION,
-            OversightReviewProcess.REVIEW_COMMENTS, "reviewConditions", UnitRolloutProcess.GO_LIVE_DATE, UnitRolloutProcess.FIDELITY_NOTES,
+            OversightReviewProcess.REVIEW_COMMENTS, "reviewConditions", OversightReviewProcess.EXEMPT_CATEGORY, UnitRolloutProcess.GO_LIVE_DATE, UnitRolloutProcess.FIDELITY_NOTES,
             EVIDENCE_USED, AIM, AIM_TARGET, CHANGE_IDEA, BALANCING_MEASURE_HARMED, INTERPRETATION, LESSONS_LEARNED, DECISION,
             DECISION_RATIONALE, SAFETY_DECISION, SAFETY_REVIEW_NOTES, PATIENT_FACING, PLAIN_SUMMARY, PatientReviewProcess.PARTNER_VIEW,
             PatientReviewProcess.PARTNER_COMMENTS, PatientReviewProcess.PARTNER_CONCERNS, PatientReviewProcess.CONCERN_ANSWERS,

@@ -23,6 +23,12 @@ public class LetterIssueDelegate implements JavaDelegate {
         this.issuer = issuer;
     }
 
+    /** "46.104(d)(4): secondary research uses of ..." for the category the reviewer named. */
+    static String exemptCategory(Object category) {
+        String words = category == null ? null : OversightReviewProcess.EXEMPT_CATEGORIES.get(category.toString());
+        return words == null ? "46.104(d)" : "46.104(d)(" + category + "): " + words;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         OversightReviewProcess.Decision decision = OversightReviewProcess.Decision.valueOf((String) execution.getVariable(OVERSIGHT_DECISION));
@@ -53,7 +59,8 @@ public class LetterIssueDelegate implements JavaDelegate {
         }
         LetterIssuer.Determination determination = new LetterIssuer.Determination(subject, decision.name().replace('_', ' '),
                 execution.getVariable(OVERSIGHT_REVIEWERS), execution.getVariable(OVERSIGHT_COMMENTS), execution.getVariable(OVERSIGHT_CONDITIONS),
-                Map.of("nextStep", nextStep, "changes", String.valueOf(execution.getVariable(AmendmentProcess.AMENDMENT_CHANGES))));
+                Map.of("nextStep", nextStep, "changes", String.valueOf(execution.getVariable(AmendmentProcess.AMENDMENT_CHANGES)),
+                        "exemptCategory", exemptCategory(execution.getVariable(OversightReviewProcess.EXEMPT_CATEGORY))));
         Letters.Letter letter = issuer.issue(execution, kind, determination, about);
         execution.setVariable(OVERSIGHT_LETTER, letter.link());
     }

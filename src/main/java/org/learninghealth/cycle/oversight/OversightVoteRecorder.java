@@ -53,6 +53,10 @@ public class OversightVoteRecorder implements TaskListener {
         if (vote != Vote.APPROVE && (comments == null || comments.isBlank())) {
             throw new BadUserRequestException("Explain your decision in the comments: the project lead needs to know what to change or why.");
         }
+        if (vote == Vote.APPROVE && Pathway.EXEMPT.name().equals(task.getVariable(org.learninghealth.cycle.project.CycleVariables.OVERSIGHT_PATHWAY))
+                && !EXEMPT_CATEGORIES.containsKey(String.valueOf(task.getVariable(EXEMPT_CATEGORY)))) {
+            throw new BadUserRequestException("Name the exemption category of 45 CFR 46.104(d) this determination rests on (1 to 8): the letter states it.");
+        }
         List<ReviewVote> votes = new ArrayList<>(votes(task));
         if (stage.equals(TASK_FULL_BOARD_REVIEW) && votes.stream().anyMatch(v -> v.stage().equals(stage) && v.reviewer().equals(reviewer))) {
             throw new BadUserRequestException(reviewer + " has already voted on this full-board review; the other vote must come from a second reviewer.");

@@ -68,6 +68,7 @@ class LettersIT extends CycleSteps {
         v.put(OversightReviewProcess.REVIEW_DECISION, vote);
         v.put(OversightReviewProcess.REVIEW_COMMENTS, comments);
         v.put(OversightReviewProcess.REVIEW_CONDITIONS, conditions);
+        v.put(OversightReviewProcess.EXEMPT_CATEGORY, "4");
         complete(reviewer, key, task, v);
         executeJobs(key);
     }
@@ -107,9 +108,12 @@ class LettersIT extends CycleSteps {
         Map<String, Object> exempt = plan();
         exempt.put(GENERALIZABLE_KNOWLEDGE, true);
         String exemptKey = planned(exempt);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete("irb", exemptKey, OversightReviewProcess.TASK_REVIEW_PLAN,
+                Map.of(OversightReviewProcess.REVIEW_DECISION, "APPROVE"))).hasMessageContaining("Name the exemption category of 45 CFR 46.104(d)");
         vote("irb", exemptKey, OversightReviewProcess.TASK_REVIEW_PLAN, "APPROVE", "Category 4(ii): secondary use of records recorded without identifiers", null);
         assertThat(onlyLetter("lead", exemptKey, "EXEMPT_DETERMINATION")).contains("Determination: exempt human subjects research", "Pathway EXEMPT",
-                "exempt from the requirements of 45 CFR 46 under 46.104(d)", "Category 4(ii): secondary use of records", "no continuing review (46.109(f)(1))");
+                "exempt from the requirements of 45 CFR 46 under 46.104(d)(4): secondary research uses of identifiable private information or biospecimens",
+                "Category 4(ii): secondary use of records", "no continuing review (46.109(f)(1))");
 
         Map<String, Object> research = plan();
         research.put(GENERALIZABLE_KNOWLEDGE, true);
