@@ -200,6 +200,39 @@ public abstract class CycleSteps extends CycleTestSupport {
         return key;
     }
 
+    /** Approved on the EXPEDITED pathway and withdrawn: its closure report waits for the lead. */
+    protected String closureDue(String lead) {
+        String key = approved(lead, researchPlan());
+        withdraw(lead, key, "The wards merge");
+        executeJobs(key);
+        return key;
+    }
+
+    /** A closure report as the lead completes it. */
+    public static Map<String, Object> closureReport() {
+        return Map.of(org.learninghealth.cycle.closure.ClosureProcess.CLOSURE_SUMMARY, "Withdrawn before go-live",
+                org.learninghealth.cycle.closure.ClosureProcess.CLOSURE_PROBLEMS, "None",
+                org.learninghealth.cycle.closure.ClosureProcess.CLOSURE_DATA, "No data were collected",
+                org.learninghealth.cycle.closure.ClosureProcess.CLOSURE_ACTIVITIES_ENDED, true);
+    }
+
+    /** Approved on the EXPEDITED pathway, then eleven months pass for it: its annual check-in waits for the lead (the clock goes back after). */
+    protected String checkInDue(String lead) {
+        String key = approved(lead, researchPlan());
+        java.util.Date now = ClockUtil.getCurrentTime();
+        moveClock(Duration.ofDays(335));
+        executeJobs(key);
+        ClockUtil.setCurrentTime(now);
+        return key;
+    }
+
+    /** A continuing-review submission as the lead completes it. */
+    public static Map<String, Object> continuingReviewSubmission() {
+        return Map.of(org.learninghealth.cycle.continuingreview.ContinuingReviewProcess.CONTINUING_REVIEW_PROGRESS, "Live on both units",
+                org.learninghealth.cycle.continuingreview.ContinuingReviewProcess.CONTINUING_REVIEW_PROBLEMS, "None",
+                org.learninghealth.cycle.continuingreview.ContinuingReviewProcess.CONTINUING_REVIEW_CHANGES, "None");
+    }
+
     /** {@link #plan()} designed for generalizable knowledge with identifiable data: research on the EXPEDITED pathway. */
     public static Map<String, Object> researchPlan() {
         Map<String, Object> v = plan();

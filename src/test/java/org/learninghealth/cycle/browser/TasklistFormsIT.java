@@ -88,18 +88,10 @@ class TasklistFormsIT extends BrowserSteps {
                 "period,numerator,denominator,unit\n" + unitProportions("6 South", goLive, 20, 8)));
         executeJobs(spread);                                                        // review-spread
         ClockUtil.setCurrentTime(date(TODAY));
-        closing("lead");                                                            // submit-closure-report
-        complete("lead", closing("lead"), ClosureProcess.TASK_SUBMIT_REPORT, Map.of(ClosureProcess.CLOSURE_SUMMARY, "Withdrawn before go-live",
-                ClosureProcess.CLOSURE_PROBLEMS, "None", ClosureProcess.CLOSURE_DATA, "No data were collected",
-                ClosureProcess.CLOSURE_ACTIVITIES_ENDED, true));                    // acknowledge-closure
-        String renewing = approved("lead", researchPlan());
-        String reviewing = approved("lead", researchPlan());
-        ClockUtil.setCurrentTime(date(TODAY.plusMonths(11)));
-        executeJobs(renewing);                                                      // submit-continuing-review
-        executeJobs(reviewing);
-        complete("lead", reviewing, ContinuingReviewProcess.TASK_SUBMIT, Map.of(ContinuingReviewProcess.CONTINUING_REVIEW_PROGRESS, "Live on both units",
-                ContinuingReviewProcess.CONTINUING_REVIEW_PROBLEMS, "None", ContinuingReviewProcess.CONTINUING_REVIEW_CHANGES, "None")); // review-continuing-review
-        ClockUtil.setCurrentTime(date(TODAY));
+        closureDue("lead");                                                            // submit-closure-report
+        complete("lead", closureDue("lead"), ClosureProcess.TASK_SUBMIT_REPORT, closureReport());                    // acknowledge-closure
+        checkInDue("lead");                                                         // submit-continuing-review
+        complete("lead", checkInDue("lead"), ContinuingReviewProcess.TASK_SUBMIT, continuingReviewSubmission()); // review-continuing-review
         String suspended = approved("lead");
         reportSafetyEvent(suspended, "A patient fell during a rounding gap");
         complete("irb", suspended, org.learninghealth.cycle.project.LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT, Map.of(SAFETY_CLASSIFICATION,
@@ -109,14 +101,6 @@ class TasklistFormsIT extends BrowserSteps {
         reportSafetyEvent(amended, "A patient fell during a rounding gap");
         complete("irb", amended, org.learninghealth.cycle.project.LearningCycleProcess.TASK_REVIEW_SAFETY_EVENT, Map.of(SAFETY_CLASSIFICATION,
                 "UNANTICIPATED_PROBLEM", SAFETY_DECISION, "MODIFICATIONS_REQUIRED", SAFETY_REVIEW_NOTES, "Add bed alarms")); // describe-amendment
-    }
-
-    /** Approved on the EXPEDITED pathway and withdrawn: its closure report waits for the lead. */
-    private String closing(String lead) {
-        String key = approved(lead, researchPlan());
-        withdraw(lead, key, "The wards merge");
-        executeJobs(key);
-        return key;
     }
 
     private String userFor(Task task) {
