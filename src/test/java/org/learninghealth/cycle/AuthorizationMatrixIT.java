@@ -122,6 +122,8 @@ class AuthorizationMatrixIT extends CycleSteps {
                 SuspensionProcess.TASK_DECIDE, Map.of(SuspensionProcess.SUSPENSION_DECISION, "RESUME", SuspensionProcess.SUSPENSION_REASON, "Safe again"));
         actions.add(new Action("request an amendment", Set.of("lead", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.POST,
                 "/api/cycles/" + t.approved("lead") + "/amendments", Map.of("summary", "Add 6 South", "addUnits", List.of("6 South"))))));
+        actions.add(new Action("set their own mail setting", Set.copyOf(ROLES), (t, user) -> t.status(t.call(user, HttpMethod.PUT,
+                "/api/me/notifications", Map.of("mail", "each")))));
         actions.add(new Action("list expiring approvals", Set.of("irb", "manager", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.GET,
                 "/api/oversight/approvals?within=400", null))));
         actions.add(new Action("read another lead's plan versions", Set.of("irb", "manager", "admin"), (t, user) -> t.status(t.call(user, HttpMethod.GET,

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.learninghealth.cycle.notifications.NotificationService;
 import org.learninghealth.cycle.sustain.SustainClock;
 import org.learninghealth.cycle.system.VariableText;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,11 @@ public class ContinuingReviewNoticeDelegate implements JavaDelegate {
     static final int NOTICE_PRIORITY = 75;
 
     private final TaskService tasks;
+    private final NotificationService notifications;
 
-    public ContinuingReviewNoticeDelegate(TaskService tasks) {
+    public ContinuingReviewNoticeDelegate(TaskService tasks, NotificationService notifications) {
         this.tasks = tasks;
+        this.notifications = notifications;
     }
 
     @Override
@@ -50,6 +53,7 @@ public class ContinuingReviewNoticeDelegate implements JavaDelegate {
         for (Task task : open) {
             tasks.setPriority(task.getId(), Math.max(task.getPriority(), NOTICE_PRIORITY));
             tasks.createComment(task.getId(), execution.getProcessInstanceId(), notice);
+            notifications.reminded(task, execution.getCurrentActivityId());
         }
         Object earlier = execution.getVariable(CONTINUING_REVIEW_NOTICES);
         execution.setVariable(CONTINUING_REVIEW_NOTICES, VariableText.tail((earlier == null ? "" : earlier + "\n") + today + ": " + notice));

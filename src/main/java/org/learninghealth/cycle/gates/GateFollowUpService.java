@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.learninghealth.cycle.notifications.NotificationService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,9 +20,11 @@ public class GateFollowUpService {
     static final int ESCALATION_PRIORITY = 100;
 
     private final TaskService taskService;
+    private final NotificationService notifications;
 
-    public GateFollowUpService(TaskService taskService) {
+    public GateFollowUpService(TaskService taskService, NotificationService notifications) {
         this.taskService = taskService;
+        this.notifications = notifications;
     }
 
     /** @return how many open tasks were reminded */
@@ -30,6 +33,7 @@ public class GateFollowUpService {
         for (Task task : tasks) {
             taskService.setPriority(task.getId(), Math.max(task.getPriority(), REMINDER_PRIORITY));
             taskService.createComment(task.getId(), processInstanceId, "Reminder: this step is due " + format(task.getDueDate()) + ".");
+            notifications.reminded(task, "");
         }
         return tasks.size();
     }
@@ -41,6 +45,7 @@ public class GateFollowUpService {
             taskService.setPriority(task.getId(), ESCALATION_PRIORITY);
             taskService.createComment(task.getId(), processInstanceId,
                     "Escalated: this step was due " + format(task.getDueDate()) + " and is overdue.");
+            notifications.escalated(task);
         }
         return tasks.size();
     }
