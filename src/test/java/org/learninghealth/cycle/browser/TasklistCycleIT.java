@@ -197,30 +197,4 @@ class TasklistCycleIT extends BrowserSteps {
         // the browser logs the two refused submissions (aim target, CSV) as failed requests: 400, never 500
         assertThat(tasklist.consoleErrors()).allMatch(error -> error.contains("/submit-form") && error.contains("status of 400"));
     }
-
-    @Test
-    void aLeadRequestsAnAmendmentFromTasklistAndTheIrbReviewsItThere() {
-        String key = approved("lead");
-
-        tasklist.login("lead");
-        tasklist.startProcess("Request an amendment");
-        tasklist.type("Project key", key)
-                .type("Summary", "Add 6 South, where falls at night rose this spring")
-                .type("Units to add", "6 South")
-                .select("Designed to produce generalizable knowledge", "yes (now)");
-        tasklist.screenshot("lead-amendment-filled");
-        tasklist.submitStart();
-        tasklist.waitForNotification("started");
-        Task review = task(key, OversightReviewProcess.TASK_REVIEW_PLAN);
-        assertThat((String) taskService.getVariable(review.getId(), org.learninghealth.cycle.amendment.AmendmentProcess.AMENDMENT_CHANGES))
-                .contains("units added: 6 South");
-        assertThat(taskService.getVariable(review.getId(), OVERSIGHT_PATHWAY)).as("the amended answers' pathway").isEqualTo("EXEMPT");
-
-        tasklist.login("irb");
-        tasklist.openFilter(OVERSIGHT_REVIEWS);
-        tasklist.openTask(review.getId()).claim();
-        assertThat(tasklist.formText()).contains("This is a review of an amendment", "plan version 2", "Add 6 South, where falls at night rose",
-                "units added: 6 South", "generalizableKnowledge: true (was false)", "oversight pathway: EXEMPT (was QI)");
-        tasklist.screenshot("irb-reviews-amendment");
-    }
 }

@@ -134,10 +134,20 @@ class TasklistFormsIT extends BrowserSteps {
         tasklist.startProcess("Learning cycle");
         check("start-challenge", problems);
         opened.add("start-challenge");
+        // the lead requests an amendment through Tasklist's start form (the IRB opens it below)
+        String amendable = approved("lead");
         tasklist.login("lead");
         tasklist.startProcess("Request an amendment");
         check("request-amendment", problems);
         opened.add("request-amendment");
+        tasklist.type("Project key", amendable)
+                .type("Summary", "Add 6 South, where falls at night rose this spring")
+                .type("Units to add", "6 South")
+                .select("Designed to produce generalizable knowledge", "yes (now)");
+        tasklist.submitStart();
+        tasklist.waitForNotification("started");
+        Task amendmentReview = task(amendable, org.learninghealth.cycle.oversight.OversightReviewProcess.TASK_REVIEW_PLAN);
+        assertThat(taskService.getVariable(amendmentReview.getId(), OVERSIGHT_PATHWAY)).as("the amended answers' pathway").isEqualTo("EXEMPT");
 
         tasklist.login("manager");
         tasklist.consoleErrors();
@@ -160,6 +170,12 @@ class TasklistFormsIT extends BrowserSteps {
             }
             opened.add(entry.getKey());
         }
+
+        tasklist.login("irb");
+        tasklist.openTask(amendmentReview.getId());
+        assertThat(tasklist.formText()).contains("This is a review of an amendment", "plan version 2", "Add 6 South, where falls at night rose",
+                "units added: 6 South", "generalizableKnowledge: true (was false)", "oversight pathway: EXEMPT (was QI)");
+        tasklist.screenshot("irb-reviews-amendment");
 
         assertThat(problems).isEmpty();
         assertThat(opened).as("every form of every process was opened").containsExactlyElementsOf(formIds());
