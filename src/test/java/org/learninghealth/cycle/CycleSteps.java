@@ -27,6 +27,18 @@ public abstract class CycleSteps extends CycleTestSupport {
     @Autowired protected LearningCycleService cycles;
     @Autowired protected MeasurementIntakeService intake;
     @Autowired protected SpreadService spreads;
+    @Autowired protected org.learninghealth.cycle.letters.Letters letters;
+
+    /** The text of the project's latest letter of {@code kind} ({@code LetterKind} name), as PDFBox reads it in reading order. */
+    protected String letterText(String projectKey, String kind) throws java.io.IOException {
+        var letter = letters.of(projectKey).stream().filter(l -> l.kind().equals(kind)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + kind + " letter of " + projectKey));
+        try (var document = org.apache.pdfbox.Loader.loadPDF(letters.pdf(projectKey, letter.id()).orElseThrow())) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document).replaceAll("\\s+", " ");
+        }
+    }
 
     protected String started(String lead) {
         ProcessInstance instance = startProject(lead, challenge("Falls on the medical wards"));

@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.learninghealth.cycle.CycleSteps;
 import org.learninghealth.cycle.audit.AuditService;
 import org.learninghealth.cycle.continuingreview.ApprovalPeriods;
-import org.learninghealth.cycle.letters.Letters;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
@@ -37,7 +33,6 @@ class AmendmentProcessTest extends CycleSteps {
 
     @Autowired AmendmentService amendments;
     @Autowired PlanVersions versions;
-    @Autowired Letters letters;
     @Autowired AuditService audit;
     @Autowired ApprovalPeriods approvals;
 
@@ -57,14 +52,6 @@ class AmendmentProcessTest extends CycleSteps {
         return tasks(key, UnitRolloutProcess.TASK_CONFIRM_GO_LIVE).stream().map(t -> (String) taskService.getVariable(t.getId(), UNIT)).sorted().toList();
     }
 
-    private String letterText(String key, String kind) throws IOException {
-        Letters.Letter letter = letters.of(key).stream().filter(l -> l.kind().equals(kind)).reduce((a, b) -> b).orElseThrow();
-        try (PDDocument document = Loader.loadPDF(letters.pdf(key, letter.id()).orElseThrow())) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            return stripper.getText(document).replaceAll("\\s+", " ");
-        }
-    }
 
     private HttpStatus refusal(String user, String key, List<String> add, List<String> remove, Map<String, Object> changes) {
         try {

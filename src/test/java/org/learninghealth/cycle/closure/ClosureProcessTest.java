@@ -9,14 +9,10 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.learninghealth.cycle.CycleSteps;
 import org.learninghealth.cycle.audit.AuditService;
-import org.learninghealth.cycle.letters.Letters;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.portfolio.PortfolioFilter;
 import org.learninghealth.cycle.portfolio.PortfolioService;
@@ -31,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ClosureProcessTest extends CycleSteps {
 
-    @Autowired Letters letters;
     @Autowired AuditService audit;
     @Autowired PortfolioService portfolio;
 
@@ -65,14 +60,6 @@ class ClosureProcessTest extends CycleSteps {
         executeJobs(key);
     }
 
-    private String letterText(String key) throws IOException {
-        Letters.Letter letter = letters.of(key).stream().filter(l -> l.kind().equals("CLOSURE_ACKNOWLEDGEMENT")).findFirst().orElseThrow();
-        try (PDDocument document = Loader.loadPDF(letters.pdf(key, letter.id()).orElseThrow())) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            return stripper.getText(document).replaceAll("\\s+", " ");
-        }
-    }
 
     @Test
     void aWithdrawnResearchProjectIsReportedAcknowledgedByAnotherReviewerAndClosedWithALetter() throws IOException {
@@ -108,7 +95,7 @@ class ClosureProcessTest extends CycleSteps {
 
         assertThat(closure(key)).isNull();
         assertThat(history(key)).contains(TASK_ISSUE_LETTER, END_CLOSED);
-        assertThat(letterText(key)).contains("Closure acknowledged", key + " · cycle 1", "Title Falls on the medical wards", "Project lead irblead",
+        assertThat(letterText(key, "CLOSURE_ACKNOWLEDGEMENT")).contains("Closure acknowledged", key + " · cycle 1", "Title Falls on the medical wards", "Project lead irblead",
                 "Subject of the review the closure report", "Pathway EXPEDITED", "Determination CLOSURE ACKNOWLEDGED", "Reviewer(s) irb", "Date " + TODAY,
                 "ended withdrawn on " + TODAY + ", and acknowledges that the project is closed", "no patient was approached before the withdrawal",
                 "kept 6 years", "Thank you; the records are complete.", "46.115(b)");

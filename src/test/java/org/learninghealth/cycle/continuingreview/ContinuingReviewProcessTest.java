@@ -10,16 +10,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.learninghealth.cycle.CycleSteps;
 import org.learninghealth.cycle.closure.ClosureProcess;
-import org.learninghealth.cycle.letters.Letters;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.portfolio.PortfolioFilter;
 import org.learninghealth.cycle.portfolio.PortfolioService;
@@ -41,7 +37,6 @@ class ContinuingReviewProcessTest extends CycleSteps {
     @Autowired ApprovalPeriods periods;
     @Autowired ApprovalController approvals;
     @Autowired PortfolioService portfolio;
-    @Autowired Letters letters;
 
     /** A plan with more than minimal risk, approved by both board members today. */
     private String fullBoardApproved(String lead) {
@@ -98,14 +93,6 @@ class ContinuingReviewProcessTest extends CycleSteps {
         return (List<ApprovalController.Approval>) as("irb", () -> approvals.approvals(within, 0, 500, "json").getBody());
     }
 
-    private String letterText(String key, String kind) throws IOException {
-        Letters.Letter letter = letters.of(key).stream().filter(l -> l.kind().equals(kind)).reduce((a, b) -> b).orElseThrow();
-        try (PDDocument document = Loader.loadPDF(letters.pdf(key, letter.id()).orElseThrow())) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            return stripper.getText(document).replaceAll("\\s+", " ");
-        }
-    }
 
     private Map<String, Object> goLive() {
         return Map.of(UnitRolloutProcess.GO_LIVE_DATE, today().toString());

@@ -8,15 +8,11 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.learninghealth.cycle.CycleSteps;
 import org.learninghealth.cycle.amendment.AmendmentProcess;
 import org.learninghealth.cycle.knowledge.KnowledgeRepository;
-import org.learninghealth.cycle.letters.Letters;
 import org.learninghealth.cycle.portfolio.PortfolioFilter;
 import org.learninghealth.cycle.portfolio.PortfolioService;
 import org.learninghealth.cycle.project.LearningCycleProcess;
@@ -33,7 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReportableInformationTest extends CycleSteps {
 
-    @Autowired Letters letters;
     @Autowired PortfolioService portfolio;
     @Autowired KnowledgeRepository knowledge;
 
@@ -55,14 +50,6 @@ class ReportableInformationTest extends CycleSteps {
         executeJobs(key);
     }
 
-    private String letterText(String key, String kind) throws IOException {
-        Letters.Letter letter = letters.of(key).stream().filter(l -> l.kind().equals(kind)).findFirst().orElseThrow();
-        try (PDDocument document = Loader.loadPDF(letters.pdf(key, letter.id()).orElseThrow())) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            return stripper.getText(document).replaceAll("\\s+", " ");
-        }
-    }
 
     private List<String> stages(String key) {
         return as("manager", () -> portfolio.projects(PortfolioFilter.of(null, null, null, null, "all", null, null))).stream()
