@@ -29,6 +29,7 @@ import org.learninghealth.cycle.oversight.OversightReviewProcess;
 import org.learninghealth.cycle.partners.PatientInterpretationProcess;
 import org.learninghealth.cycle.partners.PatientReviewProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess;
+import org.learninghealth.cycle.project.TaskContextPlugin;
 import org.learninghealth.cycle.reportable.SuspensionProcess;
 import org.learninghealth.cycle.rollout.UnitRolloutProcess;
 import org.learninghealth.cycle.spread.SpreadProcess;
@@ -147,7 +148,7 @@ public class AuditService {
             Map<String, Object> recorded = recorded(updatesByActivity.get(task.getActivityInstanceId()), RECORDED);
             String by = history.createUserOperationLogQuery().taskId(task.getId()).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
                     .list().stream().map(UserOperationLogEntry::getUserId).filter(java.util.Objects::nonNull).findFirst().orElse(task.getAssignee());
-            entries.add(new Entry(task.getEndTime().toInstant(), stepName(task.getName()), by, recorded));
+            entries.add(new Entry(task.getEndTime().toInstant(), TaskContextPlugin.stepOf(task.getName()), by, recorded));
         }
         // what the system decided (pathway, evaluation, recommendation, ...): the updates made outside user tasks,
         // under the activity that made them where history names one (output mappings write in the parent scope)
@@ -225,11 +226,5 @@ public class AuditService {
                     .forEach(u -> values.put(u.getVariableName(), u.getValue() instanceof org.camunda.spin.json.SpinJsonNode node ? node.toString() : u.getValue()));
         }
         return values;
-    }
-
-    /** Task names carry the project key ("Triage the challenge · LC-2026-0001"): the trail names the step only. */
-    static String stepName(String taskName) {
-        int dot = taskName == null ? -1 : taskName.lastIndexOf(" · ");
-        return dot < 0 ? taskName : taskName.substring(0, dot);
     }
 }

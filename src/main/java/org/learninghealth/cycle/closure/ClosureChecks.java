@@ -39,7 +39,7 @@ public class ClosureChecks implements TaskListener {
                 } else if (Answer.RETURN.name().equals(answer)) {
                     required(task, CLOSURE_COMMENTS, "Say what the report is missing, so that the lead can complete it.", problems);
                 }
-                fits(task, CLOSURE_COMMENTS, problems);
+                fits(task, CLOSURE_COMMENTS, "The comments", problems);
                 if (problems.isEmpty()) {
                     task.getExecution().setVariable(CLOSURE_REVIEWER, CurrentUser.of(task));
                 }

@@ -65,7 +65,7 @@ public class ClosureService {
         line(report, "Aim", v.get(AIM));
         line(report, "Change", v.get(CHANGE_IDEA));
         line(report, "Measure", v.get(MEASURE_NAME));
-        line(report, "Last evaluation", firstLine(v.get(EVALUATION_SUMMARY)));
+        line(report, "Last evaluation", VariableText.firstLine(v.get(EVALUATION_SUMMARY)));
         if (v.get(DECISION) != null) {
             line(report, "Decision", v.get(DECISION) + (v.get(DECISION_RATIONALE) == null ? "" : ": " + v.get(DECISION_RATIONALE)));
         }
@@ -86,14 +86,5 @@ public class ClosureService {
             String text = value.toString().strip();
             report.append(label).append(": ").append(text.length() > 600 ? text.substring(0, 597) + "..." : text).append('\n');
         }
-    }
-
-    private static String firstLine(Object text) {
-        if (text == null) {
-            return null;
-        }
-        String s = text.toString();
-        int end = s.indexOf('\n');
-        return end < 0 ? s : s.substring(0, end);
     }
 }

@@ -36,7 +36,7 @@ public class ContinuingReviewChecks implements TaskListener {
                 } else if (Decision.MODIFICATIONS_REQUIRED.name().equals(answer)) {
                     required(task, CONTINUING_REVIEW_COMMENTS, "Say which modifications the continuation requires.", problems);
                 }
-                fits(task, CONTINUING_REVIEW_COMMENTS, problems);
+                fits(task, CONTINUING_REVIEW_COMMENTS, "The comments", problems);
                 if (problems.isEmpty()) {
                     task.getExecution().setVariable(CONTINUING_REVIEW_REVIEWER, CurrentUser.of(task));
                 }

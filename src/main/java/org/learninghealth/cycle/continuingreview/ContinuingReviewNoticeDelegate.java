@@ -8,10 +8,8 @@ import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.task.Task;
-import org.learninghealth.cycle.notifications.NotificationService;
+import org.learninghealth.cycle.gates.GateFollowUpService;
 import org.learninghealth.cycle.sustain.SustainClock;
-import org.learninghealth.cycle.system.VariableText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,14 +20,12 @@ import org.springframework.stereotype.Component;
 @Component("continuingReviewNotice")
 public class ContinuingReviewNoticeDelegate implements JavaDelegate {
 
-    static final int NOTICE_PRIORITY = 75;
-
     private final TaskService tasks;
-    private final NotificationService notifications;
+    private final GateFollowUpService followUps;
 
-    public ContinuingReviewNoticeDelegate(TaskService tasks, NotificationService notifications) {
+    public ContinuingReviewNoticeDelegate(TaskService tasks, GateFollowUpService followUps) {
         this.tasks = tasks;
-        this.notifications = notifications;
+        this.followUps = followUps;
     }
 
     @Override
@@ -50,12 +46,7 @@ public class ContinuingReviewNoticeDelegate implements JavaDelegate {
                     + ChronoUnit.DAYS.between(today, due) + " days"
                     + (submitted ? "; the continuing review waits for the IRB." : ": submit the continuing review.");
         }
-        for (Task task : open) {
-            tasks.setPriority(task.getId(), Math.max(task.getPriority(), NOTICE_PRIORITY));
-            tasks.createComment(task.getId(), execution.getProcessInstanceId(), notice);
-            notifications.reminded(task, execution.getCurrentActivityId());
-        }
-        Object earlier = execution.getVariable(CONTINUING_REVIEW_NOTICES);
-        execution.setVariable(CONTINUING_REVIEW_NOTICES, VariableText.tail((earlier == null ? "" : earlier + "\n") + today + ": " + notice));
+        followUps.notice(execution.getProcessInstanceId(), notice, execution.getCurrentActivityId());
+        ContinuingReviewService.log(execution, notice);
     }
 }

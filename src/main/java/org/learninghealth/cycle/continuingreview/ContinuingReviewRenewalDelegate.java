@@ -11,8 +11,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.learninghealth.cycle.letters.LetterIssuer;
 import org.learninghealth.cycle.letters.LetterKind;
 import org.learninghealth.cycle.letters.Letters;
-import org.learninghealth.cycle.sustain.SustainClock;
-import org.learninghealth.cycle.system.VariableText;
 import org.springframework.stereotype.Component;
 
 /** "Renew the approval and issue the letter": the next period, its continuing-review approval letter, and a clean form for it. */
@@ -50,9 +48,8 @@ public class ContinuingReviewRenewalDelegate implements JavaDelegate {
                 execution.getProcessInstanceId() + "/" + renewals);
         execution.setVariable(CONTINUING_REVIEW_DUE, next.toString());
         execution.setVariable(CONTINUING_REVIEW_LETTER, letter.link());
-        Object earlier = execution.getVariable(CONTINUING_REVIEW_NOTICES);
-        execution.setVariable(CONTINUING_REVIEW_NOTICES, VariableText.tail(earlier + "\n" + SustainClock.today() + ": continuation approved by " + execution.getVariable(CONTINUING_REVIEW_REVIEWER)
-                + "; " + (expires ? "the approval now expires on " : "the next check-in is due ") + next + "."));
+        ContinuingReviewService.log(execution, "continuation approved by " + execution.getVariable(CONTINUING_REVIEW_REVIEWER) + "; "
+                + (expires ? "the approval now expires on " : "the next check-in is due ") + next + ".");
         // the next period's review starts with a clean answer
         execution.removeVariable(CONTINUING_REVIEW_DECISION);
         execution.removeVariable(CONTINUING_REVIEW_COMMENTS);

@@ -125,6 +125,13 @@ public class ContinuingReviewService {
         return periods.find(projectKey).filter(p -> p.lapsed(today));
     }
 
+    /** Adds a dated line to the approval's log ({@code continuingReviewNotices}), which the audit trail shows. */
+    public static void log(org.camunda.bpm.engine.delegate.DelegateExecution execution, String line) {
+        Object earlier = execution.getVariable(CONTINUING_REVIEW_NOTICES);
+        execution.setVariable(CONTINUING_REVIEW_NOTICES, org.learninghealth.cycle.system.VariableText.tail((earlier == null ? "" : earlier + "\n")
+                + SustainClock.today() + ": " + line));
+    }
+
     public static String lapseMessage(ApprovalPeriod p, String what) {
         return what + " is refused: the IRB approval of " + p.projectKey() + " (" + p.pathway().replace('_', ' ') + ") lapsed on " + p.reviewDue()
                 + " and its continuing review is not approved yet. Measurements already collected may still be submitted; submit the continuing"

@@ -38,6 +38,19 @@ public class GateFollowUpService {
         return tasks.size();
     }
 
+    /**
+     * A notice on every open task of the process instance, with the reminder's priority and mail.
+     *
+     * @param occasion which notice it is, when a task gets several (each is mailed once)
+     */
+    public void notice(String processInstanceId, String text, String occasion) {
+        for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+            taskService.setPriority(task.getId(), Math.max(task.getPriority(), REMINDER_PRIORITY));
+            taskService.createComment(task.getId(), processInstanceId, text);
+            notifications.reminded(task, occasion);
+        }
+    }
+
     /** @return how many open tasks were escalated */
     public int escalate(String processInstanceId, String taskDefinitionKey) {
         List<Task> tasks = openTasks(processInstanceId, taskDefinitionKey);

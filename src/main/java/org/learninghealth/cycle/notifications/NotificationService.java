@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
+import org.learninghealth.cycle.project.TaskContextPlugin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -98,7 +99,7 @@ public class NotificationService {
                        Collection<IdentityLink> links, boolean managers) {
         caller.asSystem(() -> {
             Map<String, String> why = recipients(assignee, links, managers);
-            String step = step(taskName);
+            String step = TaskContextPlugin.stepOf(taskName);
             String dueText = due == null ? "no due date" : due.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
             for (Map.Entry<String, String> recipient : why.entrySet()) {
                 User user = identity.createUserQuery().userId(recipient.getKey()).singleResult();
@@ -165,11 +166,5 @@ public class NotificationService {
                 + "Open it in Tasklist: " + properties.publicUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId + "\n\n"
                 + "You get this mail because " + why + ". To get one digest a day, or no mail, change your setting"
                 + " (PUT " + properties.publicUrl() + "/api/me/notifications).";
-    }
-
-    /** Task names carry the project key ("Triage the challenge · LC-2026-0001"); the mail names the step. */
-    static String step(String taskName) {
-        int dot = taskName == null ? -1 : taskName.lastIndexOf(" · ");
-        return dot < 0 ? taskName : taskName.substring(0, dot);
     }
 }

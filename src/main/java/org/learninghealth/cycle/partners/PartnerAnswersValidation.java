@@ -8,6 +8,9 @@ import static org.learninghealth.cycle.project.CycleVariables.AIM;
 import static org.learninghealth.cycle.project.CycleVariables.DECISION;
 import static org.learninghealth.cycle.project.CycleVariables.PLAIN_SUMMARY;
 import static org.learninghealth.cycle.project.CycleVariables.SHARE_PUBLICLY;
+import static org.learninghealth.cycle.system.TaskAnswers.blank;
+import static org.learninghealth.cycle.system.TaskAnswers.fits;
+import static org.learninghealth.cycle.system.TaskAnswers.required;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +21,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.learninghealth.cycle.partners.PatientReviewProcess.PartnerView;
 import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.project.LearningCycleProcess.Decision;
-import org.learninghealth.cycle.system.VariableText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,19 +81,6 @@ public class PartnerAnswersValidation implements TaskListener {
         }
     }
 
-    private static void required(DelegateTask task, String name, String missing, List<String> problems) {
-        if (blank(task.getVariable(name))) {
-            problems.add(missing);
-        }
-        fits(task, name, "The text", problems);
-    }
-
-    private static void fits(DelegateTask task, String name, String what, List<String> problems) {
-        Object value = task.getVariable(name);
-        if (value != null && value.toString().length() > VariableText.MAX) {
-            problems.add(what + " has " + value.toString().length() + " characters; shorten it to at most " + VariableText.MAX + ".");
-        }
-    }
 
     static PartnerView view(Object value) {
         return Arrays.stream(PartnerView.values()).filter(v -> v.name().equals(value)).findFirst().orElse(null);
@@ -103,9 +92,5 @@ public class PartnerAnswersValidation implements TaskListener {
             return List.of();
         }
         return Arrays.stream(text.toString().split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
-    }
-
-    private static boolean blank(Object value) {
-        return value == null || value.toString().isBlank();
     }
 }

@@ -29,6 +29,7 @@ import org.learninghealth.cycle.rollout.SpreadUnits;
 import org.learninghealth.cycle.spread.SpreadProcess;
 import org.learninghealth.cycle.sustain.SustainClock;
 import org.learninghealth.cycle.system.ApiException;
+import org.learninghealth.cycle.system.VariableText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -201,7 +202,7 @@ public class PortfolioService {
                 (String) v.get(UNITS), ended ? "ended" : "open", ended ? List.of() : stages.stream().map(Stage::label).toList(),
                 ended ? null : since, ended || since == null ? null : Duration.between(since, now).toDays(), List.copyOf(waitingOn),
                 ended ? null : due, !ended && due != null && due.isBefore(now), (String) v.get(OVERSIGHT_PATHWAY),
-                v.get(CYCLE_NUMBER) instanceof Number n ? n.intValue() : null, firstLine((String) v.get(EVALUATION_SUMMARY)),
+                v.get(CYCLE_NUMBER) instanceof Number n ? n.intValue() : null, VariableText.firstLine(v.get(EVALUATION_SUMMARY)),
                 (String) v.get(RECOMMENDATION), decision, instance.getStartTime().toInstant(),
                 ended ? instance.getEndTime().toInstant() : null, instance.getId(),
                 ended ? null : "/camunda/app/cockpit/default/#/process-instance/" + instance.getId() + "/runtime",
@@ -235,13 +236,6 @@ public class PortfolioService {
         return v.get(CYCLE_OUTCOME) == null ? instance.getState() : v.get(CYCLE_OUTCOME).toString();
     }
 
-    private static String firstLine(String summary) {
-        if (summary == null) {
-            return null;
-        }
-        int end = summary.indexOf('\n');
-        return end < 0 ? summary : summary.substring(0, end);
-    }
 
     private String groupsOf(OpenTask task) {
         Map<String, String> groups = candidateGroups.computeIfAbsent(task.processDefinitionId(), id ->

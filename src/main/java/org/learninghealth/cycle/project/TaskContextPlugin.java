@@ -41,6 +41,12 @@ public class TaskContextPlugin extends AbstractProcessEnginePlugin {
         });
     }
 
+    /** The step a labelled task name stands for ("Triage the challenge · LC-2026-0001" is "Triage the challenge"). */
+    public static String stepOf(String taskName) {
+        int dot = taskName == null ? -1 : taskName.lastIndexOf(" · ");
+        return dot < 0 ? taskName : taskName.substring(0, dot);
+    }
+
     static void label(DelegateTask task) {
         Object key = task.getVariable(PROJECT_KEY);
         if (key == null) {

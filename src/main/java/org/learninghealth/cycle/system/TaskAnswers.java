@@ -9,21 +9,23 @@ public final class TaskAnswers {
     private TaskAnswers() {
     }
 
-    /** Adds {@code problem} when the field is empty, or that it is too long to keep. */
-    public static void required(DelegateTask task, String name, String problem, List<String> problems) {
+    /** Adds {@code missing} when the field is empty, or that it is too long to keep. */
+    public static void required(DelegateTask task, String name, String missing, List<String> problems) {
+        if (blank(task.getVariable(name))) {
+            problems.add(missing);
+        }
+        fits(task, name, "The text", problems);
+    }
+
+    /** Adds a problem naming {@code what} when the field holds more than a variable keeps ({@link VariableText#MAX}). */
+    public static void fits(DelegateTask task, String name, String what, List<String> problems) {
         Object value = task.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            problems.add(problem);
-        } else {
-            fits(task, name, problems);
+        if (value != null && value.toString().length() > VariableText.MAX) {
+            problems.add(what + " has " + value.toString().length() + " characters; shorten it to at most " + VariableText.MAX + ".");
         }
     }
 
-    /** Adds a problem when the field holds more than a variable keeps ({@link VariableText#MAX}). */
-    public static void fits(DelegateTask task, String name, List<String> problems) {
-        Object value = task.getVariable(name);
-        if (value != null && value.toString().length() > VariableText.MAX) {
-            problems.add(name + " has " + value.toString().length() + " characters; at most " + VariableText.MAX + " fit.");
-        }
+    public static boolean blank(Object value) {
+        return value == null || value.toString().isBlank();
     }
 }

@@ -20,6 +20,16 @@ public final class VariableText {
         return text.substring(0, MAX - marker.length()) + marker;
     }
 
+    /** The first line of a text (a summary's headline), or {@code null} for none. */
+    public static String firstLine(Object text) {
+        if (text == null) {
+            return null;
+        }
+        String s = text.toString();
+        int end = s.indexOf('\n');
+        return end < 0 ? s : s.substring(0, end);
+    }
+
     /** Keeps the end of a growing log (the newest lines) within {@link #MAX} characters. */
     public static String tail(String text) {
         if (text == null || text.length() <= MAX) {
