@@ -73,6 +73,22 @@ public class AuthorizationSetup {
         authorizations.saveAuthorization(authorization);
     }
 
+    /** Every permission on everything to one person: the administrator named in the configuration (directory accounts). */
+    public void grantAllToUser(String user) {
+        for (Resources resource : Resources.values()) {
+            Authorization authorization = authorizations.createAuthorizationQuery().userIdIn(user).resourceType(resource).resourceId(ANY)
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT).list().stream().findFirst().orElseGet(() -> {
+                        Authorization created = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                        created.setUserId(user);
+                        created.setResource(resource);
+                        created.setResourceId(ANY);
+                        return created;
+                    });
+            authorization.addPermission(Permissions.ALL);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+
     private void grantAll(String group, Resource resource) {
         Authorization authorization = find(group, resource, ANY);
         authorization.addPermission(Permissions.ALL);

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.learninghealth.cycle.identity.directory.DirectoryUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At every start (idempotent): the role groups, their grants and Tasklist filters; with demo data on, the demo users
- * {@code lead, manager, irb, irb2, champion, admin, analyst, partner} (password = id).
+ * {@code lead, manager, irb, irb2, champion, admin, analyst, partner} (password = id). With people from the directory
+ * (profile {@code ldap}) only the grants and filters.
  */
 @Component
 @Order(1)
@@ -35,9 +37,11 @@ public class IdentitySetup implements ApplicationRunner {
     private final TasklistFilters filters;
     private final DemoProperties demo;
     private final AdminProperties admin;
+    private final RoleMapping roles;
 
     public IdentitySetup(IdentityService identity, AuthorizationSetup authorizations, TasklistFilters filters, DemoProperties demo,
-                         AdminProperties admin) {
+                         AdminProperties admin, RoleMapping roles) {
+        this.roles = roles;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -47,6 +51,10 @@ public class IdentitySetup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (identity.isReadOnly()) {
+            setUpWithDirectory();
+            return;
+        }
         Roles.ALL.forEach(this::ensureGroup);
         ensureGroup(Roles.DATA_ANALYSTS);
         ensureGroup(Roles.PATIENT_PARTNERS);
@@ -57,6 +65,37 @@ public class IdentitySetup implements ApplicationRunner {
             LOG.warn("Demo users are enabled (password = user id). Set learning-cycle.demo.enabled=false in production.");
         }
         ensureAdministrator();
+    }
+
+    /**
+     * People and groups come from the directory: nothing is created, the roles' grants and filters are, and the
+     * administrator named in the configuration gets every permission.
+     */
+    private void setUpWithDirectory() {
+        if (admin.user() == null || admin.user().isBlank()) {
+            throw new IllegalStateException("People come from the directory (profile ldap): name its administrator with LC_ADMIN_USER"
+                    + " (learning-cycle.admin.user), the login name of a person in the directory.");
+        }
+        authorizations.grantRolePermissions();
+        authorizations.grantAllToUser(admin.user());
+        filters.create();
+        if (demo.enabled()) {
+            LOG.warn("Demo users are not created when people come from the directory (profile ldap).");
+        }
+        try {
+            if (identity.createUserQuery().userId(admin.user()).count() == 0) {
+                throw new IllegalStateException("The administrator " + admin.user() + " (LC_ADMIN_USER) is not in the directory: check the"
+                        + " login name and learning-cycle.directory.user-base, -filter and -id-attribute.");
+            }
+            for (String role : RoleMapping.ROLE_IDS) {
+                if (identity.createGroupQuery().groupId(role).count() == 0) {
+                    LOG.warn("Nobody has the role {}: its directory group {} was not found (learning-cycle.roles.{},"
+                            + " learning-cycle.directory.group-base and -filter)", role, roles.groupOf(role), role);
+                }
+            }
+        } catch (DirectoryUnavailableException e) {
+            LOG.error("Starting without the directory, which logins need: {}", e.getMessage());
+        }
     }
 
     /** The first administrator comes from the configuration; a server without any does not start. */
