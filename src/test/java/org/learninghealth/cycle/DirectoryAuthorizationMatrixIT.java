@@ -3,6 +3,7 @@ package org.learninghealth.cycle;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.learninghealth.cycle.identity.TestDirectory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,9 +38,14 @@ class DirectoryAuthorizationMatrixIT extends AuthorizationMatrixIT {
         GROUPS.forEach((role, group) -> registry.add("learning-cycle.roles." + role, () -> group));
     }
 
+    @BeforeAll
+    static void startDirectory() {
+        DIRECTORY.start(); // again, when a failed test runs once more
+    }
+
     @AfterAll
     static void stopDirectory() {
-        DIRECTORY.close();
+        DIRECTORY.stop();
     }
 
     @Override

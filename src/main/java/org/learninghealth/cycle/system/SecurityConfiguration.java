@@ -62,6 +62,15 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<DirectoryDownFilter> directoryDown() {
+        FilterRegistrationBean<DirectoryDownFilter> registration = new FilterRegistrationBean<>(new DirectoryDownFilter());
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*", "/actuator/prometheus");
+        registration.setName("directory-down");
+        registration.setOrder(6);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<EngineRequestGuard> engineRequestGuard() {
         FilterRegistrationBean<EngineRequestGuard> registration = new FilterRegistrationBean<>(new EngineRequestGuard());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");

@@ -39,7 +39,7 @@ public final class Browser {
     }
 
     /** A fresh headless Chromium with its own profile; console messages are kept for {@link TasklistPage#consoleErrors()}. */
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // the flags that keep Chromium quiet on a machine without internet access

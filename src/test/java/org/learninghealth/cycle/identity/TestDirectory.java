@@ -25,6 +25,7 @@ public final class TestDirectory {
     private final InMemoryDirectoryServer server;
     private final Shape shape;
     private int port;
+    private boolean running;
 
     /** How the directory's entries look: the LDIF, and where and how people and groups are kept. */
     public enum Shape {
@@ -62,6 +63,7 @@ public final class TestDirectory {
                 server.importFromLDIF(true, new com.unboundid.ldif.LDIFReader(ldif));
             }
             server.startListening();
+            running = true;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the test directory", e);
         }
@@ -126,19 +128,21 @@ public final class TestDirectory {
     /** The directory goes down: connections are refused until {@link #start()}. */
     public void stop() {
         server.shutDown(true);
+        running = false;
     }
 
     /** The directory is back, on the same port. */
     public void start() {
+        if (running) {
+            return;
+        }
         try {
             server.startListening();
+            running = true;
         } catch (LDAPException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public void close() {
-        server.shutDown(true);
-    }
 
 }
