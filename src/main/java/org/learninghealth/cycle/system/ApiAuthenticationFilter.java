@@ -14,10 +14,12 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.learninghealth.cycle.identity.signon.SignedInPerson;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code /api/*}: HTTP Basic against Camunda's users, or - for reading only - the Camunda webapp
+ * Authenticates {@code /api/*}: a bearer token of the sign-on (profile {@code sso}, checked before this filter), HTTP
+ * Basic against Camunda's users (or the directory's), or - for reading only - the Camunda webapp
  * session of a person already logged in to Tasklist or Cockpit (one login for everything). Changes through the
  * session need the session's CSRF token, so that another site cannot forge them. The engine sees the user and their groups,
  * so Camunda's authorizations apply to everything the API does on the user's behalf.
@@ -33,7 +35,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String user = basicUser(request);
+        SignedInPerson person = SignedInPerson.of(request);
+        if (person != null && !person.bearer() && !(isRead(request) || hasSessionToken(request))) {
+            person = null; // a login session changes things only with its CSRF token
+        }
+        String user = person != null ? person.userId() : basicUser(request);
         if (user == null && (isRead(request) || hasSessionToken(request))) {
             user = sessionUser(request);
         }
@@ -47,7 +53,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             response.getWriter().write("{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"Log in (HTTP Basic with your Camunda user) to use this API.\"}");
             return;
         }
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        List<String> groups = person != null && person.groups() != null ? person.groups()
+                : identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
         try {
             identityService.setAuthentication(user, groups);
             chain.doFilter(request, response);

@@ -1,10 +1,12 @@
 // Learning Cycle's Tasklist: the product's name in the header and the page title ("Learning Cycle Tasklist"),
-// and the keyboard shortcuts Tasklist offers by default.
+// the keyboard shortcuts Tasklist offers by default, and the single sign-on's log-out.
 export default {
   app: {
     vendor: 'Learning Cycle',
     name: 'Tasklist'
   },
+  // single sign-on: "Log out" ends the provider's session too
+  customScripts: ['scripts/sign-on'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},

@@ -1,0 +1,4 @@
+// Learning Cycle's Admin: with single sign-on, "Log out" ends the provider's session too (the script is Tasklist's).
+export default {
+  customScripts: ['../tasklist/scripts/sign-on']
+};
