@@ -2,8 +2,7 @@ package org.learninghealth.cycle;
 
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.learninghealth.cycle.identity.TestDirectory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,16 +17,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"test", "ldap"})
 class DirectoryAuthorizationMatrixIT extends AuthorizationMatrixIT {
 
-    static final TestDirectory DIRECTORY = new TestDirectory(TestDirectory.Shape.ACTIVE_DIRECTORY);
-
     /** The roles as this hospital's Active Directory names their groups (src/test/resources/directory/active-directory.ldif). */
-    static final Map<String, String> GROUPS = Map.of("project-leads", "LHS-QI-Project-Leads", "managers", "LHS-Quality-Managers",
-            "irb-reviewers", "LHS-IRB-Reviewers", "unit-champions", "LHS-Unit-Champions", "camunda-admin", "LHS-Learning-Cycle-Admins",
-            "data-analysts", "LHS-Clinical-Analytics", "patient-partners", "LHS-PFAC-Advisors");
+    @RegisterExtension
+    static final TestDirectory DIRECTORY = new TestDirectory(TestDirectory.Shape.ACTIVE_DIRECTORY, Map.of("project-leads",
+            "LHS-QI-Project-Leads", "managers", "LHS-Quality-Managers", "irb-reviewers", "LHS-IRB-Reviewers", "unit-champions",
+            "LHS-Unit-Champions", "camunda-admin", "LHS-Learning-Cycle-Admins", "data-analysts", "LHS-Clinical-Analytics",
+            "patient-partners", "LHS-PFAC-Advisors"));
 
     @DynamicPropertySource
     static void activeDirectory(DynamicPropertyRegistry registry) {
-        DIRECTORY.properties().forEach((key, value) -> registry.add(key, () -> value));
+        DIRECTORY.register(registry);
         registry.add("learning-cycle.directory.user-base", () -> "ou=Staff");
         registry.add("learning-cycle.directory.user-filter", () -> "(&(objectClass=user)(!(objectClass=computer)))");
         registry.add("learning-cycle.directory.user-id-attribute", () -> "sAMAccountName");
@@ -35,17 +34,6 @@ class DirectoryAuthorizationMatrixIT extends AuthorizationMatrixIT {
         registry.add("learning-cycle.directory.group-base", () -> "ou=Groups");
         registry.add("learning-cycle.directory.group-filter", () -> "(&(objectClass=group)(cn=LHS-*))");
         registry.add("learning-cycle.admin.user", () -> "admin");
-        GROUPS.forEach((role, group) -> registry.add("learning-cycle.roles." + role, () -> group));
-    }
-
-    @BeforeAll
-    static void startDirectory() {
-        DIRECTORY.start(); // again, when a failed test runs once more
-    }
-
-    @AfterAll
-    static void stopDirectory() {
-        DIRECTORY.stop();
     }
 
     @Override
@@ -56,8 +44,6 @@ class DirectoryAuthorizationMatrixIT extends AuthorizationMatrixIT {
     /** People the test needs are added to the directory, as IT would. */
     @Override
     protected void ensureUser(String id, String... groups) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            DIRECTORY.addPerson(id, java.util.Arrays.stream(groups).map(GROUPS::get).toArray(String[]::new));
-        }
+        DIRECTORY.ensurePerson(identityService, id, groups);
     }
 }

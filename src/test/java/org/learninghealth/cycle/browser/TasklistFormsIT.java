@@ -154,9 +154,14 @@ class TasklistFormsIT extends BrowserSteps {
         tasklist.startProcess("Spread to more units");
         check("spread-to-units", problems);
         opened.add("spread-to-units");
+        tasklist.closeStart();
 
+        // one login a person: the manager's forms first (logged in already), the IRB's last (the amendment review follows)
+        List<Map.Entry<String, Task>> byUser = new ArrayList<>(taskPerForm.entrySet());
+        byUser.sort(java.util.Comparator.comparing((Map.Entry<String, Task> e) -> userFor(e.getValue()),
+                java.util.Comparator.comparing((String u) -> u.equals("manager") ? 0 : u.equals("irb") ? 2 : 1).thenComparing(u -> u)));
         String user = "manager";
-        for (Map.Entry<String, Task> entry : taskPerForm.entrySet()) {
+        for (Map.Entry<String, Task> entry : byUser) {
             String taskUser = userFor(entry.getValue());
             if (!taskUser.equals(user)) {
                 tasklist.login(taskUser);
@@ -171,7 +176,9 @@ class TasklistFormsIT extends BrowserSteps {
             opened.add(entry.getKey());
         }
 
-        tasklist.login("irb");
+        if (!user.equals("irb")) {
+            tasklist.login("irb");
+        }
         tasklist.openTask(amendmentReview.getId());
         assertThat(tasklist.formText()).contains("This is a review of an amendment", "plan version 2", "Add 6 South, where falls at night rose",
                 "units added: 6 South", "generalizableKnowledge: true (was false)", "oversight pathway: EXEMPT (was QI)");

@@ -157,6 +157,13 @@ public class TasklistPage {
         return waitForForm();
     }
 
+    /** Closes the start form without starting anything. */
+    public TasklistPage closeStart() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Close']"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+        return this;
+    }
+
     public void submitStart() {
         WebElement start = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='startProcessInstance()']")));
         start.click();

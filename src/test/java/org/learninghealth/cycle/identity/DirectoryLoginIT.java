@@ -7,13 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.learninghealth.cycle.CycleSteps;
 import org.learninghealth.cycle.browser.Browser;
 import org.learninghealth.cycle.browser.TasklistPage;
@@ -42,42 +41,26 @@ import org.springframework.util.LinkedMultiValueMap;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the directory goes down last
 class DirectoryLoginIT extends CycleSteps {
 
-    static final TestDirectory DIRECTORY = new TestDirectory(TestDirectory.Shape.OPENLDAP);
+    /** src/test/resources/directory/openldap.ldif; unit-champions is left out: the group of that name */
+    @RegisterExtension
+    static final TestDirectory DIRECTORY = new TestDirectory(TestDirectory.Shape.OPENLDAP, Map.of("project-leads", "qi-leads",
+            "managers", "quality-managers", "irb-reviewers", "irb-board", "camunda-admin", "lhs-admins", "data-analysts", "analytics",
+            "patient-partners", "pfac"));
 
     @Autowired TestRestTemplate rest;
     @LocalServerPort int port;
 
     @DynamicPropertySource
     static void openLdap(DynamicPropertyRegistry registry) {
-        DIRECTORY.properties().forEach((key, value) -> registry.add(key, () -> value));
+        DIRECTORY.register(registry);
         registry.add("learning-cycle.directory.user-filter", () -> "(objectClass=inetOrgPerson)");
         registry.add("learning-cycle.directory.cache-for", () -> "PT1S");
         registry.add("learning-cycle.admin.user", () -> "admin");
-        // src/test/resources/directory/openldap.ldif
-        Map.of("project-leads", "qi-leads", "managers", "quality-managers", "irb-reviewers", "irb-board", "camunda-admin", "lhs-admins",
-                "data-analysts", "analytics", "patient-partners", "pfac").forEach((role, group) -> registry.add("learning-cycle.roles." + role, () -> group));
-    }
-
-    @BeforeAll
-    static void startDirectory() {
-        DIRECTORY.start(); // again, when a failed test runs once more
-    }
-
-    @AfterAll
-    static void stopDirectory() {
-        DIRECTORY.stop();
     }
 
     @Override
     protected void ensureUser(String id, String... groups) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            DIRECTORY.addPerson(id, java.util.Arrays.stream(groups).map(g -> switch (g) {
-                case "project-leads" -> "qi-leads";
-                case "managers" -> "quality-managers";
-                case "irb-reviewers" -> "irb-board";
-                default -> g;
-            }).toArray(String[]::new));
-        }
+        DIRECTORY.ensurePerson(identityService, id, groups);
     }
 
     @Test

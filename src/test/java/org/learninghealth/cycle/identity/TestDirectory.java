@@ -9,14 +9,21 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real LDAP server in the test's JVM (UnboundID's in-memory directory), loaded from an LDIF shaped like Active
- * Directory or like OpenLDAP, with a service account. People can be added, moved between groups, and the server
- * stopped and started again on the same port.
+ * Directory or like OpenLDAP, with a service account and the hospital's names of the roles' groups. People can be
+ * added, moved between groups, and the server stopped and started again on the same port. As a JUnit extension
+ * ({@code @RegisterExtension static}) it listens while the test class runs (again for a failed test's second run).
  */
-public final class TestDirectory {
+public final class TestDirectory implements BeforeAllCallback, AfterAllCallback {
 
     public static final String BASE = "dc=hospital,dc=example";
     public static final String SERVICE_ACCOUNT = "cn=svc-learning-cycle,ou=Service Accounts," + BASE;
@@ -24,6 +31,7 @@ public final class TestDirectory {
 
     private final InMemoryDirectoryServer server;
     private final Shape shape;
+    private final Map<String, String> roleGroups;
     private int port;
     private boolean running;
 
@@ -47,8 +55,10 @@ public final class TestDirectory {
         }
     }
 
-    public TestDirectory(Shape shape) {
+    /** @param roleGroups role id → the directory's name of its group (as in the LDIF) */
+    public TestDirectory(Shape shape, Map<String, String> roleGroups) {
         this.shape = shape;
+        this.roleGroups = Map.copyOf(roleGroups);
         try {
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
             config.setSchema(null); // Active Directory's object classes are not in the standard schema
@@ -73,10 +83,28 @@ public final class TestDirectory {
         return "ldap://127.0.0.1:" + port;
     }
 
-    /** The Spring properties that point the app at this directory, the roles mapped to the directory's group names. */
-    public Map<String, String> properties() {
-        return Map.of("spring.ldap.urls", url(), "spring.ldap.base", BASE, "spring.ldap.username", SERVICE_ACCOUNT,
-                "spring.ldap.password", SERVICE_PASSWORD);
+    /** Points the app at this directory, with the roles mapped to the directory's group names. */
+    public void register(DynamicPropertyRegistry registry) {
+        Map.of("spring.ldap.urls", url(), "spring.ldap.base", BASE, "spring.ldap.username", SERVICE_ACCOUNT,
+                "spring.ldap.password", SERVICE_PASSWORD).forEach((key, value) -> registry.add(key, () -> value));
+        roleGroups.forEach((role, group) -> registry.add("learning-cycle.roles." + role, () -> group));
+    }
+
+    /** Adds a person (password = id) in the groups of these roles, unless the app already knows them. */
+    public void ensurePerson(IdentityService identity, String id, String... roles) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            addPerson(id, Arrays.stream(roles).map(role -> roleGroups.getOrDefault(role, role)).toArray(String[]::new));
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
     }
 
     /** Adds a person (password = id) to the groups, by their names in the directory. */
