@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.learninghealth.cycle.CycleSteps;
 import org.learninghealth.cycle.oversight.OversightReviewProcess;
@@ -77,5 +80,37 @@ class AuditApiIT extends CycleSteps {
                 .as("project members do not read the audit through this API").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.withBasicAuth("manager", "manager").getForEntity("/api/cycles/LC-1999-0001/audit", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /**
+     * Ten years after a project ends (the {@code historyTimeToLive} of its models), Camunda's history cleanup removes its
+     * history; a project that ended later, and a running one, keep every line of their audit trail.
+     */
+    @Test
+    void historyCleanupRemovesAProjectTenYearsAfterItEndedAndKeepsEveryOtherAuditTrail() {
+        String old = started("lead");
+        triage(old, "DECLINE", "Not a quality problem");
+        ClockUtil.setCurrentTime(date(TODAY.plusYears(1)));
+        String later = started("lead");
+        triage(later, "DECLINE", "Covered by another project");
+        String running = started("lead");
+        JsonNode laterTrail = audit(later).getBody();
+        JsonNode runningTrail = audit(running).getBody();
+        assertThat(audit(old).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ClockUtil.setCurrentTime(date(TODAY.plusDays(3650 + 1)));
+        HistoryService history = engine.getHistoryService();
+        Job cleanup = history.cleanUpHistoryAsync(true);
+        managementService.executeJob(cleanup.getId());
+
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(old).count()).isZero();
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(old).count()).isZero();
+        assertThat(audit(old).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(audit(later).getBody()).as("ended a year later: nine years to go").isEqualTo(laterTrail);
+        assertThat(audit(running).getBody()).isEqualTo(runningTrail);
+    }
+
+    private ResponseEntity<JsonNode> audit(String key) {
+        return rest.withBasicAuth("manager", "manager").getForEntity("/api/cycles/" + key + "/audit", JsonNode.class);
     }
 }

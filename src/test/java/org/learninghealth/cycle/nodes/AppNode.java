@@ -50,7 +50,9 @@ public final class AppNode implements AutoCloseable {
         command.addAll(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 LearningCycleApplication.class.getName(), "--server.port=" + port, "--spring.main.banner-mode=off",
                 // the hostname goes into Camunda's job log, which tells which node ran a job
-                "--camunda.bpm.generic-properties.properties.hostname=" + name));
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                // no history cleanup job: the job log must show each job once, whatever the hour the tests run
+                "--learning-cycle.history-cleanup.window="));
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
