@@ -79,6 +79,30 @@ class SingleSignOnIT extends CycleSteps {
     }
 
     @Test
+    void aPersonNewToCamundaIsAddedWithTheTokensNameMailAndRolesAndLosesARoleTheTokenNoLongerGives() {
+        String ann = "ann.lee@hospital.example";
+        Map<String, Object> claims = Map.of("preferred_username", ann, "given_name", "Ann", "family_name", "Lee", "email", ann, "groups", List.of("IRB-Board"));
+        String reviewer = PROVIDER.issueToken(ISSUER, "learning-cycle", new DefaultOAuth2TokenCallback(ISSUER, "ann-subject",
+                JOSEObjectType.JWT.getType(), List.of("learning-cycle"), claims, 3600)).serialize();
+        assertThat(call(reviewer, "/engine-rest/filter?firstResult=0&maxResults=50").getBody().findValuesAsText("name"))
+                .contains(TasklistFilters.OVERSIGHT_REVIEWS);
+        org.camunda.bpm.engine.identity.User user = identityService.createUserQuery().userId(ann).singleResult();
+        assertThat(user).as("known to Camunda now, for Tasklist, the mails and separation of duties").isNotNull();
+        assertThat(List.of(user.getFirstName(), user.getLastName(), user.getEmail())).containsExactly("Ann", "Lee", ann);
+        assertThat(identityService.createUserQuery().userId(ann).memberOfGroup("irb-reviewers").count()).isOne();
+
+        Map<String, Object> moved = new java.util.HashMap<>(claims);
+        moved.put("groups", List.of("QI-Leads"));
+        String lead = PROVIDER.issueToken(ISSUER, "learning-cycle", new DefaultOAuth2TokenCallback(ISSUER, "ann-subject",
+                JOSEObjectType.JWT.getType(), List.of("learning-cycle"), moved, 3600)).serialize();
+        assertThat(call(lead, "/api/portfolio").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(identityService.createUserQuery().userId(ann).memberOfGroup("irb-reviewers").count()).as("the token no longer says so").isZero();
+        assertThat(identityService.createUserQuery().userId(ann).memberOfGroup("project-leads").count()).isOne();
+        assertThat(identityService.checkPassword(ann, "")).as("no Camunda password anyone knows").isFalse();
+        assertThat(rest.withBasicAuth(ann, "").getForEntity("/api/portfolio", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void anExpiredForeignOrMisaddressedTokenIsRefused() {
         for (String refused : List.of(token("lead", List.of("QI-Leads"), -600),
                 PROVIDER.issueToken("elsewhere", "learning-cycle", callback("elsewhere", "lead", List.of("QI-Leads"), 3600)).serialize(),

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.camunda.bpm.engine.IdentityService;
+import org.learninghealth.cycle.identity.AdminProperties;
 import org.learninghealth.cycle.identity.RoleMapping;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -82,8 +84,14 @@ public class SignOnConfiguration {
     }
 
     @Bean
+    SignOnProvisioning signOnProvisioning(IdentityService identity, AdminProperties admin) {
+        return new SignOnProvisioning(identity, admin);
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain apis(HttpSecurity http, JwtDecoder decoder, SignOnProperties settings, RoleMapping roles) throws Exception {
+    SecurityFilterChain apis(HttpSecurity http, JwtDecoder decoder, SignOnProperties settings, RoleMapping roles, SignOnProvisioning provisioning)
+            throws Exception {
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"), PATHS.matcher("/actuator/prometheus")))
                 // who may do what is decided behind: the API's and the engine's own authentication, then Camunda's authorizations
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -91,14 +99,14 @@ public class SignOnConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterAfter(new PersonFilter(settings, roles), AuthorizationFilter.class);
+                .addFilterAfter(new PersonFilter(settings, roles, provisioning), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, SignOnProperties settings, RoleMapping roles)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, SignOnProperties settings, RoleMapping roles,
+                              SignOnProvisioning provisioning) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler providerLogout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         providerLogout.setPostLogoutRedirectUri(settings.afterLogout());
         http.authorizeHttpRequests(requests -> requests
@@ -115,7 +123,7 @@ public class SignOnConfiguration {
                 // the webapps and the app's pages keep their own CSRF protection and security headers
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable)
-                .addFilterAfter(new PersonFilter(settings, roles), AuthorizationFilter.class);
+                .addFilterAfter(new PersonFilter(settings, roles, provisioning), AuthorizationFilter.class);
         return http.build();
     }
 
@@ -145,23 +153,23 @@ public class SignOnConfiguration {
 
         private final SignOnProperties settings;
         private final RoleMapping roles;
+        private final SignOnProvisioning provisioning;
 
-        PersonFilter(SignOnProperties settings, RoleMapping roles) {
+        PersonFilter(SignOnProperties settings, RoleMapping roles, SignOnProvisioning provisioning) {
             this.settings = settings;
             this.roles = roles;
+            this.provisioning = provisioning;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            SignedInPerson person = null;
-            if (authentication instanceof JwtAuthenticationToken token) {
-                person = SignedInPerson.from(token.getTokenAttributes(), true, settings, roles);
-            } else if (authentication instanceof OAuth2AuthenticationToken login) {
-                person = SignedInPerson.from(login.getPrincipal().getAttributes(), false, settings, roles);
-            }
+            Map<String, Object> claims = authentication instanceof JwtAuthenticationToken token ? token.getTokenAttributes()
+                    : authentication instanceof OAuth2AuthenticationToken login ? login.getPrincipal().getAttributes() : null;
+            SignedInPerson person = claims == null ? null : SignedInPerson.from(claims, authentication instanceof JwtAuthenticationToken, settings, roles);
             if (person != null) {
+                provisioning.provision(person, claims);
                 request.setAttribute(SignedInPerson.ATTRIBUTE, person);
             }
             chain.doFilter(request, response);
