@@ -109,11 +109,6 @@ public class Directory {
         }
     }
 
-    /** Answers once more from the directory, not from the cache. */
-    public void forget() {
-        cache.invalidateAll();
-    }
-
     public String server() {
         return String.join(" ", source.getUrls());
     }

@@ -45,7 +45,8 @@ public class SignOnProvisioning {
             return;
         }
         User user = identity.createUserQuery().userId(person.userId()).singleResult();
-        if (user == null) {
+        boolean isNew = user == null;
+        if (isNew) {
             user = identity.newUser(person.userId());
             // nobody knows it: the person logs in through the provider (Camunda cannot check a password that is not set)
             byte[] secret = new byte[32];
@@ -56,7 +57,6 @@ public class SignOnProvisioning {
         String first = text(claims.get("given_name"));
         String last = text(claims.get("family_name"));
         String email = text(claims.get("email"));
-        boolean isNew = identity.createUserQuery().userId(person.userId()).count() == 0;
         if (isNew || !Objects.equals(first, user.getFirstName()) || !Objects.equals(last, user.getLastName()) || !Objects.equals(email, user.getEmail())) {
             user.setFirstName(first);
             user.setLastName(last);
