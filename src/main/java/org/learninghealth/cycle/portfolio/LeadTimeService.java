@@ -1,7 +1,6 @@
 package org.learninghealth.cycle.portfolio;
 
-import static org.learninghealth.cycle.project.CycleVariables.OVERSIGHT_PATHWAY;
-
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,27 +8,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.learninghealth.cycle.identity.ApiCaller;
 import org.learninghealth.cycle.identity.Roles;
 import org.learninghealth.cycle.knowledge.EvidenceUses;
 import org.learninghealth.cycle.knowledge.KnowledgeRepository;
-import org.learninghealth.cycle.oversight.OversightReviewProcess;
-import org.learninghealth.cycle.project.LearningCycleProcess;
 import org.learninghealth.cycle.system.ApiException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Lead times from Camunda history. A project's time in a stage is the sum of the durations of that stage's
+ * Lead times from the finished activities of each stage ({@link StageActivities}, written as Camunda's history is). A project's time in a stage is the sum of the durations of that stage's
  * activities in one cycle (loops such as clarification or modifications add up); oversight review is also split by
  * pathway. The total runs from the challenge to the adoption decision. Only stages finished within the window count,
  * each in the quarter it finished in. From the literature to practice comes from the application's tables: the
@@ -43,13 +35,13 @@ public class LeadTimeService {
     /** A quality committee asks how many adopted changes still hold a year on. */
     static final int SUSTAINED_AFTER_MONTHS = 12;
 
-    private final HistoryService historyService;
+    private final JdbcTemplate jdbc;
     private final ApiCaller caller;
     private final KnowledgeRepository knowledge;
     private final EvidenceUses uses;
 
-    public LeadTimeService(HistoryService historyService, ApiCaller caller, KnowledgeRepository knowledge, EvidenceUses uses) {
-        this.historyService = historyService;
+    public LeadTimeService(JdbcTemplate jdbc, ApiCaller caller, KnowledgeRepository knowledge, EvidenceUses uses) {
+        this.jdbc = jdbc;
         this.uses = uses;
         this.caller = caller;
         this.knowledge = knowledge;
@@ -76,26 +68,8 @@ public class LeadTimeService {
     private LeadTimes compute(LocalDate from, LocalDate to) {
         Date after = Date.from(from.atStartOfDay(ZoneOffset.UTC).toInstant());
         Date before = Date.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        Map<String, String> pathways = pathwaysOfReviews();
-        List<Span> spans = new ArrayList<>();
-        for (Stage stage : Stage.values()) {
-            // per project (process instance) and cycle: the stage's activities summed; a cycle ends the stage's span
-            Map<String, Span> perInstance = new LinkedHashMap<>();
-            for (String activity : stage.activities()) {
-                for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery().activityId(activity).finished()
-                        .finishedAfter(after).finishedBefore(before).list()) {
-                    if (a.getDurationInMillis() == null) {
-                        continue;
-                    }
-                    String pathway = stage == Stage.OVERSIGHT_REVIEW ? pathways.get(a.getCalledProcessInstanceId()) : null;
-                    String key = stage == Stage.OVERSIGHT_REVIEW ? a.getId() : a.getProcessInstanceId();
-                    Span span = new Span(stage, pathway, a.getDurationInMillis() / MILLIS_PER_DAY, a.getEndTime().toInstant());
-                    perInstance.merge(key, span, (x, y) -> new Span(stage, x.pathway(), x.days() + y.days(), x.end().isAfter(y.end()) ? x.end() : y.end()));
-                }
-            }
-            spans.addAll(perInstance.values());
-        }
-        List<Span> totals = totals(after, before);
+        List<Span> spans = StageActivities.spans(jdbc, new Timestamp(after.getTime()), new Timestamp(before.getTime()));
+        List<Span> totals = StageActivities.toFirstDecision(jdbc, new Timestamp(after.getTime()), new Timestamp(before.getTime()));
         List<LeadTimes.StageTime> stageTimes = stageTimes(spans);
         // sustaining is wanted to last long, and a spread and the closure come after the decision: none is a bottleneck
         String bottleneck = stageTimes.stream().filter(s -> s.pathway() == null && s.medianDays() != null
@@ -140,41 +114,6 @@ public class LeadTimeService {
     private static List<Span> toLastUnitLive(List<EvidenceUses.Adoption> adoptions) {
         return adoptions.stream().filter(a -> a.latestPublished() != null && a.lastUnitLive() != null)
                 .map(a -> new Span(null, null, ChronoUnit.DAYS.between(a.latestPublished(), a.lastUnitLive()), a.decidedAt())).toList();
-    }
-
-    /** Challenge described to the (first) adoption decision of each project decided in the window. */
-    private List<Span> totals(Date after, Date before) {
-        Map<String, HistoricActivityInstance> firstDecision = new HashMap<>();
-        for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery().activityId(LearningCycleProcess.TASK_DECIDE)
-                .finished().finishedAfter(after).finishedBefore(before).list()) {
-            firstDecision.merge(a.getProcessInstanceId(), a, (x, y) -> x.getEndTime().before(y.getEndTime()) ? x : y);
-        }
-        if (firstDecision.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Date> starts = new HashMap<>();
-        historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LearningCycleProcess.KEY).startedBefore(before).list()
-                .forEach(p -> starts.put(p.getId(), p.getStartTime()));
-        List<Span> totals = new ArrayList<>();
-        firstDecision.forEach((instance, decision) -> {
-            Date start = starts.get(instance);
-            if (start != null) {
-                totals.add(new Span(null, null, (decision.getEndTime().getTime() - start.getTime()) / MILLIS_PER_DAY, decision.getEndTime().toInstant()));
-            }
-        });
-        return totals;
-    }
-
-    /** The pathway each oversight review ran on, from the review process's own variable. */
-    private Map<String, String> pathwaysOfReviews() {
-        Map<String, String> pathways = new HashMap<>();
-        for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery().processDefinitionKey(OversightReviewProcess.KEY)
-                .variableName(OVERSIGHT_PATHWAY).list()) {
-            if (v.getValue() != null) {
-                pathways.put(v.getProcessInstanceId(), v.getValue().toString());
-            }
-        }
-        return pathways;
     }
 
     private static List<LeadTimes.StageTime> stageTimes(List<Span> spans) {
