@@ -12,6 +12,10 @@
   }
 
   async function getJson(url) {
+    return (await getJsonWithHeaders(url)).body;
+  }
+
+  async function getJsonWithHeaders(url) {
     const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
     if (response.status === 401) {
       throw new Error('Log in first: open Tasklist or Cockpit, log in with your Camunda user, then reload this page.');
@@ -22,7 +26,7 @@
       error.status = response.status;
       throw error;
     }
-    return body;
+    return { body, headers: response.headers };
   }
 
   function cell(row, value, className) {
@@ -51,6 +55,10 @@
     row.appendChild(td);
   }
 
+  // the API answers a page of projects at a time; X-Total-Count says how many match
+  const PAGE_SIZE = 100;
+  let page = 1;
+
   async function loadProjects() {
     const form = new FormData($('#filters'));
     const query = new URLSearchParams();
@@ -60,7 +68,11 @@
       }
     }
     $('#csv').href = '/api/portfolio?format=csv&' + query.toString();
-    const projects = await getJson('/api/portfolio?' + query.toString());
+    query.set('page', page);
+    query.set('size', PAGE_SIZE);
+    const answer = await getJsonWithHeaders('/api/portfolio?' + query.toString());
+    const projects = answer.body;
+    const total = Number(answer.headers.get('X-Total-Count') || projects.length);
     const body = $('#projects tbody');
     body.replaceChildren();
     for (const p of projects) {
@@ -90,7 +102,11 @@
       row.addEventListener('click', () => loadTimeline(p));
       body.appendChild(row);
     }
-    $('#count').textContent = projects.length + (projects.length === 1 ? ' project' : ' projects');
+    const first = (page - 1) * PAGE_SIZE;
+    $('#count').textContent = total === 0 ? 'no project' : total <= PAGE_SIZE ? total + (total === 1 ? ' project' : ' projects')
+      : (first + 1) + '–' + (first + projects.length) + ' of ' + total + ' projects';
+    $('#previous-page').hidden = page === 1;
+    $('#next-page').hidden = first + projects.length >= total;
     $('#portfolio-section').hidden = false;
   }
 
@@ -228,7 +244,18 @@
     const stageSelect = $('#filters select[name=stage]');
     ['Triage', 'Evidence and planning', 'Patient and family review', 'Oversight review', 'Rollout', 'Measurement', 'Evaluation and decision', 'Sustaining', 'Safety review', 'Suspended by the IRB', 'Spread', 'IRB closure']
       .forEach((stage) => stageSelect.add(new Option(stage, stage)));
-    $('#filters').addEventListener('change', () => loadProjects().catch((e) => show(e.message)));
+    $('#filters').addEventListener('change', () => {
+      page = 1;
+      loadProjects().catch((e) => show(e.message));
+    });
+    $('#previous-page').addEventListener('click', () => {
+      page -= 1;
+      loadProjects().catch((e) => show(e.message));
+    });
+    $('#next-page').addEventListener('click', () => {
+      page += 1;
+      loadProjects().catch((e) => show(e.message));
+    });
     try {
       await loadProjects();
     } catch (e) {

@@ -46,10 +46,30 @@ public class PortfolioController {
     public ResponseEntity<?> projects(@RequestParam(required = false) String stage, @RequestParam(required = false) String unit,
                                       @RequestParam(required = false) String pathway, @RequestParam(required = false) Boolean overdue,
                                       @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
-                                      @RequestParam(required = false) String order, @RequestParam(defaultValue = "json") String format) {
-        List<ProjectRow> rows = portfolio.projects(PortfolioFilter.of(stage, unit, pathway, overdue, status, sort, order));
-        return JsonOrCsv.answer(format, rows, "portfolio.csv", () -> csv(rows));
+                                      @RequestParam(required = false) String order, @RequestParam(defaultValue = "json") String format,
+                                      @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "" + PAGE_SIZE) int size) {
+        PortfolioFilter filter = PortfolioFilter.of(stage, unit, pathway, overdue, status, sort, order);
+        if (page < 1) {
+            throw ApiException.badRequest("page counts from 1, was " + page + ".");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiException.badRequest("size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size + ".");
+        }
+        if ("csv".equalsIgnoreCase(format)) {
+            // the export: every matching project
+            List<ProjectRow> rows = portfolio.projects(filter);
+            return JsonOrCsv.answer(format, rows, "portfolio.csv", () -> csv(rows));
+        }
+        PortfolioService.Page found = portfolio.projects(filter, (page - 1) * size, size);
+        ResponseEntity<?> answer = JsonOrCsv.answer(format, found.rows(), "portfolio.csv", () -> csv(found.rows()));
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(TOTAL_COUNT, String.valueOf(found.total()))
+                .body(answer.getBody());
     }
+
+    /** The JSON answer is a page: {@code page} (from 1) of {@code size} projects; this header tells how many match. */
+    static final String TOTAL_COUNT = "X-Total-Count";
+    static final int PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 2000;
 
     static String csv(List<ProjectRow> rows) {
         StringWriter out = new StringWriter();

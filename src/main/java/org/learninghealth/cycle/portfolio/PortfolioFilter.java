@@ -55,6 +55,24 @@ public record PortfolioFilter(Stage stage, String unit, String pathway, Boolean 
                 && (status.equals("all") || status.equals(row.status()));
     }
 
+    /** The project variables {@link #matches} and {@link #order} read: the rest of a row is not needed to find a page. */
+    java.util.List<String> variablesRead() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        if (unit != null) {
+            names.add(org.learninghealth.cycle.project.CycleVariables.UNITS);
+        }
+        if (pathway != null) {
+            names.add(org.learninghealth.cycle.project.CycleVariables.OVERSIGHT_PATHWAY);
+        }
+        if (sort.equals("title")) {
+            names.add(org.learninghealth.cycle.project.CycleVariables.TITLE);
+        }
+        if (sort.equals("lead")) {
+            names.add(org.learninghealth.cycle.project.CycleVariables.PROJECT_LEAD);
+        }
+        return names;
+    }
+
     /** Projects without the sorted value come last either way; ties go by project key. */
     @SuppressWarnings({"rawtypes", "unchecked"})
     Comparator<ProjectRow> order() {

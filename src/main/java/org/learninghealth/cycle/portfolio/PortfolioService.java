@@ -5,6 +5,7 @@ import static org.learninghealth.cycle.project.CycleVariables.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -46,7 +44,6 @@ public class PortfolioService {
     static final List<String> VARIABLES = List.of(TITLE, PROJECT_LEAD, UNITS, OVERSIGHT_PATHWAY, CYCLE_NUMBER, EVALUATION_SUMMARY,
             RECOMMENDATION, CYCLE_OUTCOME, SUSTAIN_SINCE, SUSTAIN_MONTHS, SUSTAIN_OUTCOME, VARIATION_ICON, ASSURANCE_ICON);
 
-    private final HistoryService historyService;
     private final RepositoryService repositoryService;
     private final ApiCaller caller;
     private final JdbcTemplate jdbc;
@@ -55,12 +52,11 @@ public class PortfolioService {
     /** Candidate groups of each user task, per process definition (models do not change once deployed). */
     private final Map<String, Map<String, String>> candidateGroups = new ConcurrentHashMap<>();
 
-    public PortfolioService(HistoryService historyService, RepositoryService repositoryService, ApiCaller caller,
+    public PortfolioService(RepositoryService repositoryService, ApiCaller caller,
                             JdbcTemplate jdbc, SpreadUnits spreadUnits, ApprovalPeriods approvalPeriods) {
         this.jdbc = jdbc;
         this.approvalPeriods = approvalPeriods;
         this.spreadUnits = spreadUnits;
-        this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.caller = caller;
     }
@@ -72,20 +68,67 @@ public class PortfolioService {
         return ApiCaller.inAnyGroup(user, List.of(Roles.MANAGERS, Roles.ADMINS)) ? null : user.getUserId();
     }
 
+    /** Every project the caller may see that matches the filter, in its order (the CSV export). */
     public List<ProjectRow> projects(PortfolioFilter filter) {
-        String onlyLead = scope();
-        return caller.asSystem(() -> rows(onlyLead)).stream().filter(filter::matches).sorted(filter.order()).toList();
+        return projects(filter, 0, Integer.MAX_VALUE).rows();
     }
 
-    private List<ProjectRow> rows(String onlyLead) {
-        HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LearningCycleProcess.KEY);
-        if (onlyLead != null) {
-            query.startedBy(onlyLead);
-        }
-        List<HistoricProcessInstance> instances = query.list();
-        Set<String> ids = instances.stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+    /** One page of the projects the caller may see that match the filter, and how many match. */
+    public record Page(List<ProjectRow> rows, int total) {
+    }
 
-        Map<String, Map<String, Object>> variables = projectVariables(ids);
+    /**
+     * A page ({@code offset}, at most {@code limit} rows) of the matching projects. The projects are first filtered and
+     * sorted on what the filter needs (the instances, open tasks and activities, and only the variables the filter or
+     * sort reads); the page's rows are then built in full, so a manager's page costs the same after ten years of
+     * ended projects as in the first.
+     */
+    public Page projects(PortfolioFilter filter, int offset, int limit) {
+        String onlyLead = scope();
+        return caller.asSystem(() -> page(onlyLead, filter, offset, limit));
+    }
+
+    private Page page(String onlyLead, PortfolioFilter filter, int offset, int limit) {
+        Context context = context(onlyLead, filter.status());
+        Map<String, Map<String, Object>> light = filter.variablesRead().isEmpty() ? Map.of()
+                : projectVariables(context.instances(), filter.variablesRead());
+        List<Instance> matching = new ArrayList<>();
+        Map<Instance, ProjectRow> sortable = new HashMap<>();
+        for (Instance instance : context.instances()) {
+            ProjectRow row = row(instance, light.getOrDefault(instance.id(), Map.of()), context);
+            if (filter.matches(row)) {
+                matching.add(instance);
+                sortable.put(instance, row);
+            }
+        }
+        Comparator<ProjectRow> order = filter.order();
+        matching.sort((a, b) -> order.compare(sortable.get(a), sortable.get(b)));
+        List<Instance> page = matching.subList(Math.min(offset, matching.size()), (int) Math.min((long) offset + limit, matching.size()));
+        Map<String, Map<String, Object>> variables = projectVariables(page, VARIABLES);
+        List<ProjectRow> rows = page.stream().map(instance -> row(instance, variables.getOrDefault(instance.id(), Map.of()), context)).toList();
+        return new Page(rows, matching.size());
+    }
+
+    /** A learning cycle's process instance as the page needs it (read from Camunda's documented history table). */
+    record Instance(String id, String businessKey, Instant started, Instant ended, String startUser, String endActivity, String state) {
+    }
+
+    /** What every row is built from besides its variables: the open work of all projects, read once. */
+    private record Context(List<Instance> instances, Map<String, List<OpenTask>> tasks, Map<String, List<OpenActivity>> open,
+                           Map<String, Set<Stage>> afterCycle, Map<String, SpreadUnits.Coverage> coverage,
+                           Map<String, ProjectRow.IrbApproval> approvals, Instant now) {
+    }
+
+    private Context context(String onlyLead, String status) {
+        // what keeps a project open after its cycle ended: a spread under way, the closure with the IRB
+        Map<String, Set<Stage>> afterCycle = new HashMap<>();
+        jdbc.query("select BUSINESS_KEY_, PROC_DEF_ID_ from ACT_RU_EXECUTION where ID_ = PROC_INST_ID_ and (PROC_DEF_ID_ like ? or PROC_DEF_ID_ like ?)",
+                rs -> {
+                    afterCycle.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
+                            .add(rs.getString(2).startsWith(SpreadProcess.KEY + ":") ? Stage.SPREAD : Stage.CLOSURE);
+                }, SpreadProcess.KEY + ":%", ClosureProcess.KEY + ":%");
+        List<Instance> instances = instances(onlyLead, status, afterCycle.keySet());
+        Set<String> ids = instances.stream().map(Instance::id).collect(Collectors.toSet());
         // open tasks, also of the called processes (which carry the project's business key), and unfinished activities
         Map<String, List<OpenTask>> tasks = new HashMap<>();
         jdbc.query("select e.BUSINESS_KEY_, t.ASSIGNEE_, t.DUE_DATE_, t.TASK_DEF_KEY_, t.PROC_DEF_ID_ from ACT_RU_TASK t"
@@ -103,44 +146,62 @@ public class PortfolioService {
                                 rs.getTimestamp(4).toInstant()));
                     }
                 }, LearningCycleProcess.KEY);
-
-        // what keeps a project open after its cycle ended: a spread under way, the closure with the IRB; and the coverage of every project with a spread
-        Map<String, Set<Stage>> afterCycle = new HashMap<>();
-        jdbc.query("select BUSINESS_KEY_, PROC_DEF_ID_ from ACT_RU_EXECUTION where ID_ = PROC_INST_ID_ and (PROC_DEF_ID_ like ? or PROC_DEF_ID_ like ?)",
-                rs -> {
-                    afterCycle.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
-                            .add(rs.getString(2).startsWith(SpreadProcess.KEY + ":") ? Stage.SPREAD : Stage.CLOSURE);
-                }, SpreadProcess.KEY + ":%", ClosureProcess.KEY + ":%");
-        Map<String, SpreadUnits.Coverage> coverage = spreadUnits.coverage();
         // the approvals under continuing review
         java.time.LocalDate today = SustainClock.today();
         Map<String, ProjectRow.IrbApproval> approvals = new HashMap<>();
         approvalPeriods.open().forEach(p -> approvals.put(p.projectKey(), new ProjectRow.IrbApproval(p.reviewDue(), p.expires(), p.lapsed(today))));
-
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        List<ProjectRow> rows = new ArrayList<>();
-        for (HistoricProcessInstance instance : instances) {
-            Map<String, Object> v = variables.getOrDefault(instance.getId(), Map.of());
-            rows.add(row(instance, v, tasks.getOrDefault(instance.getBusinessKey(), List.of()), open.getOrDefault(instance.getId(), List.of()), now,
-                    afterCycle.getOrDefault(instance.getBusinessKey(), Set.of()), coverage.get(instance.getBusinessKey()),
-                    approvals.get(instance.getBusinessKey())));
-        }
-        return rows;
+        return new Context(instances, tasks, open, afterCycle, spreadUnits.coverage(), approvals, ClockUtil.getCurrentTime().toInstant());
     }
 
+    /** The learning cycles of the status asked for: running ones and those a spread or closure keeps open; ended ones; or all. */
+    private List<Instance> instances(String onlyLead, String status, Set<String> keptOpen) {
+        StringBuilder sql = new StringBuilder("select ID_, BUSINESS_KEY_, START_TIME_, END_TIME_, START_USER_ID_, END_ACT_ID_, STATE_ from ACT_HI_PROCINST"
+                + " where PROC_DEF_KEY_ = ?");
+        List<Object> arguments = new ArrayList<>(List.of(LearningCycleProcess.KEY));
+        if (onlyLead != null) {
+            sql.append(" and START_USER_ID_ = ?");
+            arguments.add(onlyLead);
+        }
+        if (status.equals("ended")) {
+            sql.append(" and END_TIME_ is not null");
+        } else if (status.equals("open")) {
+            sql.append(" and (END_TIME_ is null");
+            for (List<String> keys : chunks(List.copyOf(keptOpen))) {
+                sql.append(" or BUSINESS_KEY_ in (").append(String.join(",", java.util.Collections.nCopies(keys.size(), "?"))).append(')');
+                arguments.addAll(keys);
+            }
+            sql.append(')');
+        }
+        return jdbc.query(sql.toString(), (rs, i) -> new Instance(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7)), arguments.toArray());
+    }
+
+    private static <T> List<List<T>> chunks(List<T> values) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += CHUNK) {
+            chunks.add(values.subList(i, Math.min(values.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    /** Ids per IN list: every database takes a thousand. */
+    static final int CHUNK = 1000;
+
     /**
-     * The project-level variables of every learning cycle, read straight from Camunda's history table: the
+     * The named project-level variables of the given learning cycles, read straight from Camunda's history table: the
      * variable query would map every value through Camunda's serializers, which costs more than the rest of the page
      * together on a large portfolio. The table is part of Camunda's documented schema; only plain values are read.
+     * A few instances are looked up by id, many by the process key (one indexed scan instead of many lists).
      */
-    private Map<String, Map<String, Object>> projectVariables(Set<String> ids) {
+    private Map<String, Map<String, Object>> projectVariables(List<Instance> instances, List<String> names) {
         Map<String, Map<String, Object>> variables = new HashMap<>();
-        String names = String.join(",", java.util.Collections.nCopies(VARIABLES.size(), "?"));
-        List<Object> arguments = new ArrayList<>();
-        arguments.add(LearningCycleProcess.KEY);
-        arguments.addAll(VARIABLES);
-        jdbc.query("select PROC_INST_ID_, NAME_, VAR_TYPE_, TEXT_, LONG_, DOUBLE_ from ACT_HI_VARINST where PROC_DEF_KEY_ = ? and NAME_ in ("
-                + names + ") and EXECUTION_ID_ = PROC_INST_ID_ and STATE_ = 'CREATED'", rs -> {
+        if (instances.isEmpty()) {
+            return variables;
+        }
+        String select = "select PROC_INST_ID_, NAME_, VAR_TYPE_, TEXT_, LONG_, DOUBLE_ from ACT_HI_VARINST where NAME_ in ("
+                + String.join(",", java.util.Collections.nCopies(names.size(), "?")) + ") and EXECUTION_ID_ = PROC_INST_ID_ and STATE_ = 'CREATED' and ";
+        Set<String> ids = instances.stream().map(Instance::id).collect(Collectors.toSet());
+        org.springframework.jdbc.core.RowCallbackHandler read = rs -> {
             String instance = rs.getString(1);
             if (ids.contains(instance)) {
                 Object value = switch (rs.getString(3)) {
@@ -153,7 +214,18 @@ public class PortfolioService {
                     variables.computeIfAbsent(instance, k -> new HashMap<>()).put(rs.getString(2), value);
                 }
             }
-        }, arguments.toArray());
+        };
+        if (ids.size() > 2 * CHUNK) {
+            List<Object> arguments = new ArrayList<>(names);
+            arguments.add(LearningCycleProcess.KEY);
+            jdbc.query(select + "PROC_DEF_KEY_ = ?", read, arguments.toArray());
+        } else {
+            for (List<String> chunk : chunks(List.copyOf(ids))) {
+                List<Object> arguments = new ArrayList<>(names);
+                arguments.addAll(chunk);
+                jdbc.query(select + "PROC_INST_ID_ in (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", read, arguments.toArray());
+            }
+        }
         return variables;
     }
 
@@ -165,10 +237,15 @@ public class PortfolioService {
     record OpenActivity(String activityId, String type, Instant start) {
     }
 
-    private ProjectRow row(HistoricProcessInstance instance, Map<String, Object> v, List<OpenTask> tasks, List<OpenActivity> open,
-                           Instant now, Set<Stage> afterCycle, SpreadUnits.Coverage coverage, ProjectRow.IrbApproval approval) {
+    private ProjectRow row(Instance instance, Map<String, Object> v, Context context) {
+        List<OpenTask> tasks = context.tasks().getOrDefault(instance.businessKey(), List.of());
+        List<OpenActivity> open = context.open().getOrDefault(instance.id(), List.of());
+        Instant now = context.now();
+        Set<Stage> afterCycle = context.afterCycle().getOrDefault(instance.businessKey(), Set.of());
+        SpreadUnits.Coverage coverage = context.coverage().get(instance.businessKey());
+        ProjectRow.IrbApproval approval = context.approvals().get(instance.businessKey());
         // a spread of the adopted change, or the closure with the IRB, keeps the project open after its cycle ended
-        boolean ended = instance.getEndTime() != null && afterCycle.isEmpty();
+        boolean ended = instance.ended() != null && afterCycle.isEmpty();
         boolean spreading = afterCycle.contains(Stage.SPREAD);
         Set<Stage> stages = new TreeSet<>(afterCycle);
         Instant since = null;
@@ -193,19 +270,19 @@ public class PortfolioService {
         if (!ended && waitingOn.isEmpty() && (systemWaits || !stages.isEmpty())) {
             waitingOn.add("system");
         }
-        String decision = instance.getEndTime() != null ? decisionOf(instance, v)
+        String decision = instance.ended() != null ? decisionOf(instance, v)
                 : stages.contains(Stage.SUSTAINING) || spreading ? (String) v.get(CYCLE_OUTCOME) : null;
         Integer planned = coverage == null ? null : unitCount((String) v.get(UNITS)) + coverage.spreadUnits();
         Long toLastUnit = coverage == null || coverage.adoptedAt() == null || coverage.lastLive() == null || coverage.live() < planned ? null
                 : java.time.temporal.ChronoUnit.DAYS.between(coverage.adoptedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), coverage.lastLive());
-        return new ProjectRow(instance.getBusinessKey(), (String) v.get(TITLE), (String) v.getOrDefault(PROJECT_LEAD, instance.getStartUserId()),
+        return new ProjectRow(instance.businessKey(), (String) v.get(TITLE), (String) v.getOrDefault(PROJECT_LEAD, instance.startUser()),
                 (String) v.get(UNITS), ended ? "ended" : "open", ended ? List.of() : stages.stream().map(Stage::label).toList(),
                 ended ? null : since, ended || since == null ? null : Duration.between(since, now).toDays(), List.copyOf(waitingOn),
                 ended ? null : due, !ended && due != null && due.isBefore(now), (String) v.get(OVERSIGHT_PATHWAY),
                 v.get(CYCLE_NUMBER) instanceof Number n ? n.intValue() : null, VariableText.firstLine(v.get(EVALUATION_SUMMARY)),
-                (String) v.get(RECOMMENDATION), decision, instance.getStartTime().toInstant(),
-                ended ? instance.getEndTime().toInstant() : null, instance.getId(),
-                ended ? null : "/camunda/app/cockpit/default/#/process-instance/" + instance.getId() + "/runtime",
+                (String) v.get(RECOMMENDATION), decision, instance.started(),
+                ended ? instance.ended() : null, instance.id(),
+                ended ? null : "/camunda/app/cockpit/default/#/process-instance/" + instance.id() + "/runtime",
                 monthsSustained(v, stages, now), ProjectRow.Icon.of(v.get(VARIATION_ICON)), ProjectRow.Icon.of(v.get(ASSURANCE_ICON)),
                 (String) v.get(SUSTAIN_OUTCOME), coverage == null ? null : coverage.live(), planned, toLastUnit, approval);
     }
@@ -229,11 +306,11 @@ public class PortfolioService {
         return v.get(SUSTAIN_MONTHS) instanceof Number n ? n.longValue() : null;
     }
 
-    private static String decisionOf(HistoricProcessInstance instance, Map<String, Object> v) {
-        if (LearningCycleProcess.END_DECLINED.equals(instance.getEndActivityId())) {
+    private static String decisionOf(Instance instance, Map<String, Object> v) {
+        if (LearningCycleProcess.END_DECLINED.equals(instance.endActivity())) {
             return "DECLINED";
         }
-        return v.get(CYCLE_OUTCOME) == null ? instance.getState() : v.get(CYCLE_OUTCOME).toString();
+        return v.get(CYCLE_OUTCOME) == null ? instance.state() : v.get(CYCLE_OUTCOME).toString();
     }
 
 

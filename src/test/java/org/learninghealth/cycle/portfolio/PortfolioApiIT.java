@@ -111,6 +111,20 @@ class PortfolioApiIT extends CycleSteps {
         assertThat(keys(get("manager", "/api/portfolio?stage=Sustaining"))).contains(adopted).doesNotContain(waiting, declined);
         assertThat(keys(get("manager", "/api/portfolio?pathway=QI"))).contains(adopted).doesNotContain(waiting);
         assertThat(keys(get("manager", "/api/portfolio?overdue=true"))).contains(waiting, others).doesNotContain(planning, adopted);
+        // a page at a time, with the number that match; the CSV export has them all
+        ResponseEntity<JsonNode> first = rest.withBasicAuth("manager", "manager").getForEntity("/api/portfolio?sort=projectKey&page=1&size=2", JsonNode.class);
+        ResponseEntity<JsonNode> second = rest.withBasicAuth("manager", "manager").getForEntity("/api/portfolio?sort=projectKey&page=2&size=2", JsonNode.class);
+        List<String> byKey = keys(all).stream().sorted().toList();
+        assertThat(keys(first.getBody())).containsExactlyElementsOf(byKey.subList(0, 2));
+        assertThat(keys(second.getBody())).containsExactlyElementsOf(byKey.subList(2, 4));
+        assertThat(first.getHeaders().getFirst("X-Total-Count")).isEqualTo(String.valueOf(all.size()));
+        assertThat(get("manager", "/api/portfolio?page=99&size=2")).isEmpty();
+        assertThat(rest.withBasicAuth("manager", "manager").getForEntity("/api/portfolio?format=csv&size=2", String.class).getBody().lines().count())
+                .isEqualTo(all.size() + 1L);
+        assertThat(rest.withBasicAuth("manager", "manager").getForEntity("/api/portfolio?size=5000", JsonNode.class).getBody().get("message").asText())
+                .contains("size must be between 1 and 2000");
+        assertThat(rest.withBasicAuth("manager", "manager").getForEntity("/api/portfolio?page=0", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         // the icons the rows point to, for every role; an unknown one is refused with the list
         ResponseEntity<String> icon = rest.withBasicAuth("champion", "champion").getForEntity("/api/evaluation/icons/improvement-low.svg", String.class);
         assertThat(icon.getStatusCode()).isEqualTo(HttpStatus.OK);
