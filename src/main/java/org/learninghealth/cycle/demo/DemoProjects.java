@@ -69,7 +69,8 @@ public class DemoProjects implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!demo.enabled() || !demo.projects()
-                || historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LearningCycleProcess.KEY).count() > 0) {
+                // one row is enough to know: a count would read every project of the years at each start
+                || !historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LearningCycleProcess.KEY).listPage(0, 1).isEmpty()) {
             return;
         }
         LocalDate today = LocalDate.now();

@@ -44,7 +44,7 @@ final class HistoryCopier {
             "TASK_ID_", "PARENT_TASK_ID_", "CALL_PROC_INST_ID_", "SUPER_PROCESS_INSTANCE_ID_", "BYTEARRAY_ID_", "VAR_INST_ID_", "PROCESS_INSTANCE_ID_",
             "JOB_ID_", "JOB_EXCEPTION_STACK_ID_", "OPERATION_ID_", "CAUSE_INCIDENT_ID_", "ROOT_CAUSE_INCIDENT_ID_", "DEC_INST_ID_",
             "ROOT_DEC_INST_ID_", "EXT_TASK_ID_", "ERROR_DETAILS_ID_", "REVIEW_INSTANCE_ID", "SUSPENSION_ID", "AMENDMENT_ID", "PROCESS_INSTANCE_ID",
-            "SPREAD_INSTANCE_ID");
+            "SPREAD_INSTANCE_ID", "ACTIVITY_INSTANCE_ID");
 
     /** The app's tables about a project, parents first; {@code id} columns are the tables' own sequences. */
     static final Map<String, String> APP_TABLES = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ final class HistoryCopier {
     static {
         String ofProject = "project_key = ?";
         for (String table : List.of("project_challenge", "irb_approval", "knowledge_record", "evidence_use", "unit_go_live", "unit_spread", "letter",
-                "project_hold", "plan_version", "measurement_upload", "measurement")) {
+                "project_hold", "plan_version", "measurement_upload", "measurement", "stage_activity")) {
             APP_TABLES.put(table, ofProject);
         }
         APP_TABLES.put("measurement_revision", "upload_id in (select id from measurement_upload where project_key = ?)");
@@ -182,7 +182,7 @@ final class HistoryCopier {
         }
 
         private static boolean hasIdColumn(String table) {
-            return !List.of("project_challenge", "irb_approval", "evidence_use", "unit_go_live", "unit_spread").contains(table);
+            return !List.of("project_challenge", "irb_approval", "evidence_use", "unit_go_live", "unit_spread", "stage_activity").contains(table);
         }
 
         void write(Template template, Copy copy) throws SQLException {

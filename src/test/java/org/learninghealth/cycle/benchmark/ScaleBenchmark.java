@@ -62,11 +62,16 @@ class ScaleBenchmark extends ScaleData {
         long start = System.nanoTime();
         people(PEOPLE);
         templates();
+        long copies = System.nanoTime();
         finishedYears(1, FINISHED_PER_YEAR, NOW);
         projectNumbersPastCopies();
+        long opened = System.nanoTime();
         List<String> open = openProjects(OPEN);
+        long done = System.nanoTime();
         bareTasklist();
-        System.out.printf(Locale.ROOT, "%nScaleBenchmark: 1 year generated in %.0f s: %s%n", (System.nanoTime() - start) / 1e9, tableSizes());
+        System.out.printf(Locale.ROOT, "%nScaleBenchmark: 1 year generated in %.0f s (people and templates %.0f s, %,d copies %.0f s, %,d open projects"
+                        + " through the engine %.0f s): %s%n", (System.nanoTime() - start) / 1e9, (copies - start) / 1e9, FINISHED_PER_YEAR,
+                (opened - copies) / 1e9, OPEN, (done - opened) / 1e9, tableSizes());
         measure("1 year", open);
 
         start = System.nanoTime();
@@ -76,6 +81,7 @@ class ScaleBenchmark extends ScaleData {
         System.out.printf(Locale.ROOT, "ScaleBenchmark: 9 more years generated in %.0f s: %s%n", (System.nanoTime() - start) / 1e9, tableSizes());
         measure("10 years", open);
         report();
+        startUp();
         cleanup();
     }
 
@@ -197,6 +203,101 @@ class ScaleBenchmark extends ScaleData {
         System.out.printf(Locale.ROOT, "  bare process: %d open tasks for %s (the managers' filter shows %d), %d grants%n",
                 taskService.createTaskQuery().taskCandidateGroup(BARE_GROUP).count(), BARE_GROUP, tasks,
                 authorizations.createAuthorizationQuery().groupIdIn(BARE_GROUP).count());
+    }
+
+    // --- start-up and memory ---------------------------------------------------------------------------------------
+
+    static final int STARTS = Integer.getInteger("scale.starts", 3);
+
+    /**
+     * On the ten-year database (PostgreSQL only: a node is a JVM of its own): the app and the bare starter each started
+     * {@code scale.starts} times in turn with {@code -Xmx512m}, time to ready and heap after a full collection; then
+     * every one of the 300 people logs in to Tasklist on the app's node, 30 at a time, and loads the filters with their
+     * counts as Tasklist does, and the heap is read again.
+     */
+    private void startUp() throws Exception {
+        if (!(dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari) || !hikari.getJdbcUrl().startsWith("jdbc:postgresql")) {
+            System.out.println("Start-up and memory: on PostgreSQL only (-Dlc.test.database=postgres)");
+            return;
+        }
+        Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "LC_DB_URL", hikari.getJdbcUrl(), "LC_DB_USER", hikari.getUsername(),
+                "LC_DB_PASSWORD", hikari.getPassword() == null ? "" : hikari.getPassword());
+        List<String> jvm = List.of("-Xmx512m");
+        double[] app = new double[STARTS];
+        double[] bare = new double[STARTS];
+        long appHeap = 0;
+        long bareHeap = 0;
+        for (int i = 0; i < STARTS; i++) {
+            long start = System.nanoTime();
+            try (var node = org.learninghealth.cycle.nodes.AppNode.start("scale-app", org.learninghealth.cycle.LearningCycleApplication.class, jvm, env, List.of())) {
+                app[i] = (System.nanoTime() - start) / 1e6;
+                appHeap = heapAfterCollection(node.pid());
+                if (i == STARTS - 1) {
+                    peopleLoggingIn(node, appHeap);
+                }
+            }
+            start = System.nanoTime();
+            try (var node = org.learninghealth.cycle.nodes.AppNode.start("scale-bare", org.learninghealth.bare.BareStarter.class, jvm, env,
+                    List.of("--spring.config.name=bare-starter"))) {
+                bare[i] = (System.nanoTime() - start) / 1e6;
+                bareHeap = heapAfterCollection(node.pid());
+            }
+        }
+        Timing a = Timing.of(app);
+        Timing b = Timing.of(bare);
+        System.out.printf(Locale.ROOT, "Start to ready at 10 years (-Xmx512m, %d starts each): app median %.1f s, bare starter median %.1f s, ratio %.2f"
+                + " (target <= 1.5); heap after start and a full collection: app %d MB, bare %d MB%n", STARTS, a.median() / 1000, b.median() / 1000,
+                a.median() / b.median(), appHeap >> 20, bareHeap >> 20);
+    }
+
+    private void peopleLoggingIn(org.learninghealth.cycle.nodes.AppNode node, long heapBefore) throws Exception {
+        TestRestTemplate client = new TestRestTemplate(new org.springframework.boot.web.client.RestTemplateBuilder().rootUri(node.baseUrl()));
+        List<String> everyone = new ArrayList<>(leads);
+        everyone.addAll(managers);
+        everyone.addAll(reviewers);
+        everyone.addAll(champions);
+        var errors = new java.util.concurrent.atomic.AtomicInteger();
+        var latencies = java.util.Collections.synchronizedList(new ArrayList<Double>());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        long start = System.nanoTime();
+        for (String person : everyone) {
+            pool.submit(() -> {
+                try {
+                    long t = System.nanoTime();
+                    Webapp session = Webapp.login(client, person);
+                    session.get("/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true");
+                    latencies.add((System.nanoTime() - t) / 1e6);
+                } catch (RuntimeException | AssertionError e) {
+                    errors.incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Timing t = Timing.of(latencies.stream().mapToDouble(Double::doubleValue).toArray());
+        System.out.printf(Locale.ROOT, "%d people log in to Tasklist and load their filters with counts, 30 at a time, on the app (-Xmx512m): %.1f s,"
+                + " login + filters median %.0f ms, p95 %.0f ms, errors %d; heap after a full collection %d MB (after start %d MB)%n", everyone.size(),
+                seconds, t.median(), t.p95(), errors.get(), heapAfterCollection(node.pid()) >> 20, heapBefore >> 20);
+    }
+
+    /** Used heap after a full collection, as {@code jcmd} reports it. */
+    private static long heapAfterCollection(long pid) throws Exception {
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        if (!used.find()) {
+            throw new IllegalStateException("No heap figures in: " + info);
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    private static String jcmd(long pid, String command) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process jcmd = new ProcessBuilder(java.replaceAll("java$", "jcmd"), String.valueOf(pid), command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        return out;
     }
 
     // --- history cleanup -------------------------------------------------------------------------------------------

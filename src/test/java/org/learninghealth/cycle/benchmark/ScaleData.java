@@ -56,7 +56,8 @@ abstract class ScaleData extends CycleSteps {
             new Pathway("declined at triage", 10, ScaleData::declined),
             new Pathway("triage escalated, then disapproved", 8, ScaleData::escalatedThenDisapproved),
             new Pathway("withdrawn during rollout", 7, ScaleData::withdrawnDuringRollout),
-            new Pathway("research (expedited), adopted, sustained, closed with the IRB", 15, ScaleData::researchClosed));
+            new Pathway("research (expedited), adopted, sustained, closed with the IRB", 10, ScaleData::researchClosed),
+            new Pathway("adopted, spread to another unit, sustained", 5, ScaleData::spreadThenSustained));
 
     static final String[] TOPICS = {"Falls", "Pressure injuries", "Central line infections", "Catheter-associated urinary infections",
             "Sepsis recognition", "Medication errors", "Hand hygiene", "Delirium", "Readmissions", "Discharge delays", "Hypoglycaemia",
@@ -126,7 +127,7 @@ abstract class ScaleData extends CycleSteps {
 
     /** {@code perYear} finished projects a year, in the {@code years} before the earliest year written so far (or now). */
     void finishedYears(int years, int perYear, LocalDate before) throws SQLException {
-        try (Connection db = dataSource.getConnection(); HistoryCopier.Writer writer = new HistoryCopier.Writer(db)) {
+        try (Connection db = bulkConnection(); HistoryCopier.Writer writer = new HistoryCopier.Writer(db)) {
             int total = years * perYear;
             for (int i = 0; i < total; i++) {
                 int pick = pick();
@@ -138,6 +139,15 @@ abstract class ScaleData extends CycleSteps {
                 finished++;
             }
         }
+    }
+
+    /** On PostgreSQL a connection of its own that sends a batch as multi-row inserts (several times faster); else the pool's. */
+    private Connection bulkConnection() throws SQLException {
+        if (dataSource instanceof com.zaxxer.hikari.HikariDataSource pool && pool.getJdbcUrl().startsWith("jdbc:postgresql")) {
+            String url = pool.getJdbcUrl() + (pool.getJdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+            return java.sql.DriverManager.getConnection(url, pool.getUsername(), pool.getPassword());
+        }
+        return dataSource.getConnection();
     }
 
     private int pick() {
@@ -340,6 +350,21 @@ abstract class ScaleData extends CycleSteps {
         withdraw("lead", key, "The unit is closing for renovation");
         executeJobs(key);
         return key;
+    }
+
+    private String spreadThenSustained() {
+        String key = adopted("lead");
+        as("manager", () -> spreads.spread(key, List.of("6 South"), "The same falls at night on 6 South", false, null));
+        LocalDate goLive = today();
+        rolledOut(key, goLive);
+        measurementPeriodOver(key, 12);
+        complete("lead", key, org.learninghealth.cycle.spread.SpreadProcess.TASK_SEND_DATA, Map.of(MEASUREMENT_CSV,
+                "period,numerator,denominator,unit\n" + unitProportions("6 South", goLive, 20, 8)));
+        executeJobs(key);
+        complete("manager", key, org.learninghealth.cycle.spread.SpreadProcess.TASK_REVIEW,
+                Map.of(org.learninghealth.cycle.spread.SpreadProcess.SPREAD_CONCLUSION, "Keep it on 6 South."));
+        executeJobs(key);
+        return sustained(key);
     }
 
     private String researchClosed() {

@@ -43,12 +43,18 @@ public final class AppNode implements AutoCloseable {
      * @param args application arguments ({@code --property=value}), which win over every other source
      */
     public static AppNode start(String name, Map<String, String> env, List<String> args) {
+        return start(name, LearningCycleApplication.class, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"), env, args);
+    }
+
+    /** Starts {@code main} (a Spring Boot application on the test's class path) with these JVM options; see {@link #start(String, Map, List)}. */
+    public static AppNode start(String name, Class<?> main, List<String> jvmOptions, Map<String, String> env, List<String> args) {
         int port = freePort();
         Path log = Path.of("target", "nodes", name + ".log");
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                LearningCycleApplication.class.getName(), "--server.port=" + port, "--spring.main.banner-mode=off",
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                main.getName(), "--server.port=" + port, "--spring.main.banner-mode=off",
                 // the hostname goes into Camunda's job log, which tells which node ran a job
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 // no history cleanup job: the job log must show each job once, whatever the hour the tests run
@@ -68,6 +74,11 @@ public final class AppNode implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** The node's operating-system process, for {@code jcmd}. */
+    public long pid() {
+        return process.pid();
     }
 
     public String baseUrl() {
