@@ -291,12 +291,18 @@ abstract class ScaleData extends CycleSteps {
 
     /** Twelve months of monitoring, each month's data sent before its review. */
     private String sustained(String key) {
-        LocalDate next = today();
-        for (int month = 0; month < 12; month++) {
+        monitored(key, today(), 12);
+        return key;
+    }
+
+    /** {@code months} of monitoring from {@code from}, each month's data sent before its review; @return the next week to report */
+    private LocalDate monitored(String key, LocalDate from, int months) {
+        LocalDate next = from;
+        for (int month = 0; month < months; month++) {
             next = reported(key, next, 4, 8);
             monthPassed(key);
         }
-        return key;
+        return next;
     }
 
     private String adaptedThenAdopted() {
@@ -352,19 +358,21 @@ abstract class ScaleData extends CycleSteps {
         return key;
     }
 
+    /** Adopted, spread to 6 South while monitored: the spread's 12 weeks pass with the monthly data coming in, then the rest of the year. */
     private String spreadThenSustained() {
         String key = adopted("lead");
         as("manager", () -> spreads.spread(key, List.of("6 South"), "The same falls at night on 6 South", false, null));
         LocalDate goLive = today();
         rolledOut(key, goLive);
-        measurementPeriodOver(key, 12);
+        LocalDate next = monitored(key, goLive, 3);
         complete("lead", key, org.learninghealth.cycle.spread.SpreadProcess.TASK_SEND_DATA, Map.of(MEASUREMENT_CSV,
                 "period,numerator,denominator,unit\n" + unitProportions("6 South", goLive, 20, 8)));
         executeJobs(key);
         complete("manager", key, org.learninghealth.cycle.spread.SpreadProcess.TASK_REVIEW,
                 Map.of(org.learninghealth.cycle.spread.SpreadProcess.SPREAD_CONCLUSION, "Keep it on 6 South."));
         executeJobs(key);
-        return sustained(key);
+        monitored(key, next, 9);
+        return key;
     }
 
     private String researchClosed() {
