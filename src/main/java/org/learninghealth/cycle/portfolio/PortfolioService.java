@@ -5,7 +5,6 @@ import static org.learninghealth.cycle.project.CycleVariables.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,18 +91,12 @@ public class PortfolioService {
         Context context = context(onlyLead, filter.status());
         Map<String, Map<String, Object>> light = filter.variablesRead().isEmpty() ? Map.of()
                 : projectVariables(context.instances(), filter.variablesRead());
-        List<Instance> matching = new ArrayList<>();
-        Map<Instance, ProjectRow> sortable = new HashMap<>();
-        for (Instance instance : context.instances()) {
-            ProjectRow row = row(instance, light.getOrDefault(instance.id(), Map.of()), context);
-            if (filter.matches(row)) {
-                matching.add(instance);
-                sortable.put(instance, row);
-            }
-        }
-        Comparator<ProjectRow> order = filter.order();
-        matching.sort((a, b) -> order.compare(sortable.get(a), sortable.get(b)));
-        List<Instance> page = matching.subList(Math.min(offset, matching.size()), (int) Math.min((long) offset + limit, matching.size()));
+        Map<String, Instance> byId = new HashMap<>();
+        context.instances().forEach(instance -> byId.put(instance.id(), instance));
+        List<ProjectRow> matching = context.instances().stream().map(instance -> row(instance, light.getOrDefault(instance.id(), Map.of()), context))
+                .filter(filter::matches).sorted(filter.order()).toList();
+        List<Instance> page = matching.subList(Math.min(offset, matching.size()), (int) Math.min((long) offset + limit, matching.size())).stream()
+                .map(row -> byId.get(row.processInstanceId())).toList();
         Map<String, Map<String, Object>> variables = projectVariables(page, VARIABLES);
         List<ProjectRow> rows = page.stream().map(instance -> row(instance, variables.getOrDefault(instance.id(), Map.of()), context)).toList();
         return new Page(rows, matching.size());

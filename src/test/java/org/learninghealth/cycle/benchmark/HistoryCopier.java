@@ -171,18 +171,19 @@ final class HistoryCopier {
         Writer(Connection db) throws SQLException {
             this.db = db;
             db.setAutoCommit(false);
-            for (String table : APP_TABLES.keySet()) {
-                if (hasIdColumn(table)) {
-                    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select coalesce(max(id), 0) from " + table)) {
-                        r.next();
-                        nextId.put(table, r.getLong(1) + 1);
-                    }
-                }
-            }
         }
 
-        private static boolean hasIdColumn(String table) {
-            return !List.of("project_challenge", "irb_approval", "evidence_use", "unit_go_live", "unit_spread", "stage_activity").contains(table);
+        /** The next free id of a table with its own sequence, read once per table. */
+        private long nextId(String table) throws SQLException {
+            Long next = nextId.get(table);
+            if (next == null) {
+                try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select coalesce(max(id), 0) from " + table)) {
+                    r.next();
+                    next = r.getLong(1) + 1;
+                }
+            }
+            nextId.put(table, next + 1);
+            return next;
         }
 
         void write(Template template, Copy copy) throws SQLException {
@@ -205,7 +206,7 @@ final class HistoryCopier {
                         } else if (value instanceof java.sql.Date day) {
                             insert.setDate(c + 1, java.sql.Date.valueOf(day.toLocalDate().plusDays(days)));
                         } else if (rows.ownId() && column.equals("ID")) {
-                            long id = nextId.merge(rows.table(), 1L, Long::sum) - 1;
+                            long id = nextId(rows.table());
                             newNumbers.computeIfAbsent(rows.table(), t -> new HashMap<>()).put(((Number) value).longValue(), id);
                             insert.setLong(c + 1, id);
                         } else if (!rows.table().startsWith("ACT_") && APP_REFERENCES.containsKey(column)) {
